@@ -1,0 +1,101 @@
+#include "pack_loader.hpp"
+#include "pack_readers.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace haven::detail {
+namespace {
+
+bool is_relative_inside(const std::string& path) {
+    if (path.empty() || path.front() == '/' || path.find('\\') != std::string::npos) return false;
+    for (const auto& part : std::filesystem::path(path))
+        if (part == ".." || part == ".") return false;
+    return true;
+}
+
+bool is_lower_hex(const std::string& s, size_t length) {
+    return s.size() == length &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
+
+Manifest read_manifest(FieldReader& root) {
+    Diagnostics& diag = root.diagnostics();
+    Manifest m;
+    if (auto format = root.integer("format", 1, 1)) m.format = int(*format);
+    m.id = root.id();
+    m.demo = root.boolean("demo", false, Need::Optional);
+    m.publisher = root.string("publisher");
+    m.region = root.string("region");
+    m.version = root.integer("version", 1, (1LL << 53)).value_or(0);
+    m.created = root.date("created");
+    m.review_by = root.date("review_by");
+    m.expires = root.date("expires");
+    if (m.created.ymd.ok() && m.expires.ymd.ok() && m.expires <= m.created)
+        diag.error(root.pointer_of("expires"), "is not after \"created\" (" + m.created.iso() + "); set a later date.");
+    if (m.review_by.ymd.ok() && m.expires.ymd.ok() && m.review_by > m.expires)
+        diag.warning(root.pointer_of("review_by"), "is after \"expires\"; review the pack before it expires.");
+    m.timezone = root.string("timezone");
+    if (!m.timezone.empty() && !is_known_timezone(m.timezone))
+        diag.error(root.pointer_of("timezone"),
+                   shown(m.timezone) + " is not a time zone this system knows; use an IANA name such as \"Europe/Berlin\".");
+
+    std::vector<std::string> codes;
+    root.objects("languages", Need::Required, [&](FieldReader& l, size_t) {
+        Language lang;
+        lang.code = l.string("code");
+        lang.name = l.string("name");
+        auto direction = l.string("direction");
+        if (direction == "rtl") lang.direction = Direction::RightToLeft;
+        else if (!direction.empty() && direction != "ltr")
+            diag.error(l.pointer_of("direction"), shown(direction) + " is not a direction; write \"ltr\" or \"rtl\".");
+        lang.fallback = l.strings("fallback", Need::Optional);
+        auto status = l.string("status");
+        if (status == "reviewed") lang.status = TranslationStatus::Reviewed;
+        else if (!status.empty() && status != "draft")
+            diag.error(l.pointer_of("status"), shown(status) + " is not a translation status; write \"draft\" or \"reviewed\".");
+        codes.push_back(lang.code);
+        m.languages.push_back(std::move(lang));
+    });
+    if (root.has("languages") && m.languages.empty())
+        diag.error(root.pointer_of("languages"), "lists no language; a pack needs at least one.");
+
+    // Codes must be unique and every fallback must name a language of the pack.
+    std::set<std::string> seen;
+    for (size_t i = 0; i < m.languages.size(); ++i) {
+        const auto& lang = m.languages[i];
+        const auto at = root.pointer_of("languages") + "/" + std::to_string(i);
+        if (!lang.code.empty() && !seen.insert(lang.code).second)
+            diag.error(at + "/code", "the language \"" + lang.code + "\" is listed twice; keep one.");
+        for (size_t f = 0; f < lang.fallback.size(); ++f) {
+            if (std::find(codes.begin(), codes.end(), lang.fallback[f]) == codes.end())
+                diag.error(at + "/fallback/" + std::to_string(f),
+                           "\"" + lang.fallback[f] + "\" is not a language of this pack; list only codes from \"languages\".");
+            else if (lang.fallback[f] == lang.code)
+                diag.error(at + "/fallback/" + std::to_string(f), "a language cannot fall back to itself; remove it.");
+        }
+    }
+
+    m.default_language = root.string("default_language");
+    if (!m.default_language.empty() && !seen.count(m.default_language))
+        diag.error(root.pointer_of("default_language"),
+                   "\"" + m.default_language + "\" is not one of the pack's languages; pick one listed in \"languages\".");
+
+    root.objects("files", Need::Optional, [&](FieldReader& f, size_t) {
+        PackFile file;
+        file.path = f.string("path");
+        if (!file.path.empty() && !is_relative_inside(file.path))
+            diag.error(f.pointer_of("path"), shown(file.path) + " points outside the pack; use a path relative to the "
+                                                               "pack folder without '..', e.g. \"media/icon.png\".");
+        file.size = f.integer("size", 0, 1LL << 40).value_or(0);
+        file.sha256 = f.string("sha256");
+        if (!file.sha256.empty() && !is_lower_hex(file.sha256, 64))
+            diag.error(f.pointer_of("sha256"), "is not a SHA-256 digest (64 lower-case hex digits); let \"kiosk-pack sign\" fill it in.");
+        m.files.push_back(std::move(file));
+    });
+    return m;
+}
+
+}  // namespace haven::detail
