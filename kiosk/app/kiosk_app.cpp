@@ -1,0 +1,233 @@
+#include "kiosk_app.hpp"
+
+#include "shell.hpp"
+#include "theme.hpp"
+#include "ui_text.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace haven {
+
+KioskApp::KioskApp(AppOptions options) : options_(std::move(options)), clock_(options_.virtual_clock) {}
+
+KioskApp::~KioskApp() {
+    platform_.close();
+    if (imgui_started_) ImGui::DestroyContext();
+}
+
+bool KioskApp::start(std::string& error) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    imgui_started_ = true;
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: nothing about a visit may reach the disk
+    io.LogFilename = nullptr;
+    if (!platform_.open(options_.window, error)) return false;
+    const Point size = platform_.size();
+    const float scale = std::min(size.x, size.y) / 1080.f;
+    if (!text_.load_fonts(scale)) {
+        error = "no usable font found; install fonts-noto-core (scripts/setup does)";
+        return false;
+    }
+    rebuild_attract_lines();
+    return true;
+}
+
+void KioskApp::rebuild_attract_lines() {
+    attract_lines_.clear();
+    if (!options_.content) return;
+    for (const auto& lang : options_.content->manifest.languages) {
+        set_ui_language(lang.code);
+        const char* msgid = "Touch the screen to find help and information";
+        const char* line = _(msgid);
+        if (line == msgid && lang.code != "en") continue;  // no translation: do not show English twice
+        attract_lines_.push_back({line, lang.direction});
+    }
+    set_ui_language("en");
+}
+
+bool KioskApp::take_pointer_events() {
+    auto& queue = platform_.pointer_events();
+    bool any = !queue.empty();
+    while (!queue.empty()) {
+        PointerEvent e = queue.front();
+        queue.pop_front();
+        if (e.kind == PointerEvent::Kind::Move) {
+            pointer_.move(e.pos);
+            continue;
+        }
+        if (e.kind == PointerEvent::Kind::Down) pointer_.press(e.pos);
+        else if (pointer_.down) pointer_.release(e.pos);
+        break;  // one button change per frame, so a fast tap is still seen as press then release
+    }
+    return any;
+}
+
+void KioskApp::frame() {
+    const double now = clock_.seconds();
+    ImGuiIO& io = ImGui::GetIO();
+    const Point size = platform_.size();
+    io.DisplaySize = ImVec2(size.x, size.y);
+    io.DeltaTime = float(std::max(1e-3, now - last_frame_seconds_));
+    last_frame_seconds_ = now;
+
+    // Escape pressed three times within two seconds on an attached keyboard: quick exit.
+    for (int i = platform_.escape_presses(); i > 0; --i) escape_times_.push_back(now);
+    std::erase_if(escape_times_, [&](double t) { return now - t > 2.0; });
+    if (escape_times_.size() >= 3) {
+        escape_times_.clear();
+        session_.end();
+    }
+
+    pointer_.next_frame();
+    take_pointer_events();
+
+    platform_.begin_frame();
+    ImGui::NewFrame();
+    ImDrawList& list = *ImGui::GetBackgroundDrawList();
+    const Content* content = options_.content.get();
+    const Language* lang = content ? content->language(session_.language()) : nullptr;
+    const Direction direction = lang ? lang->direction : Direction::LeftToRight;
+    set_ui_language(session_.language());
+    const float scale = std::min(size.x, size.y) / 1080.f;
+    ui_.begin_frame(list, pointer_, size, scale, direction);
+    const Rect window{0, 0, size.x, size.y};
+    ui_.fill(window, theme::background);
+    if (!content) {
+        draw_unavailable(ui_, window, options_.config, options_.ui_languages);
+    } else {
+        ScreenContext ctx{ui_, *content, session_, options_.config, window, now, {}};
+        Rect area = draw_shell_top(ctx, window);
+        ctx.area = draw_shell_bottom(ctx, area);
+        draw_current_screen(ctx, attract_lines_);
+        if (ctx.after_draw) ctx.after_draw();
+    }
+    ui_.end_frame();
+    ImGui::Render();
+    platform_.render();
+}
+
+int KioskApp::ms_until_next_change() const {
+    // Only the attract screen changes by itself (its rotating invitation); everything else waits for input.
+    if (session_.in_visit() || !options_.content) return -1;
+    constexpr double period = 4.0;
+    double now = clock_.seconds();
+    double next = (std::floor(now / period) + 1) * period;
+    return int((next - now) * 1000) + 1;
+}
+
+int KioskApp::run_interactive() {
+    int frames_wanted = 2;
+    for (;;) {
+        if (frames_wanted > 0) {
+            frame();
+            platform_.present();
+            --frames_wanted;
+            // More input queued, or a press under way that may become a drag: keep drawing.
+            if (!platform_.pointer_events().empty()) frames_wanted = std::max(frames_wanted, 1);
+            continue;
+        }
+        // Nothing to draw: sleep until input arrives or the screen must change by itself.
+        const int timeout = ms_until_next_change();
+        if (!platform_.wait_and_collect(timeout)) return 0;
+        frames_wanted = 2;  // ImGui needs a frame after a change to settle
+    }
+}
+
+int KioskApp::screenshot(const std::string& path) {
+    frames(2);
+    std::string error;
+    if (!platform_.save_png(path, error)) {
+        std::fprintf(stderr, "haven-kiosk: %s\n", error.c_str());
+        return 1;
+    }
+    return 0;
+}
+
+bool KioskApp::run_step(const Step& step, std::string& failure) {
+    auto& queue = platform_.pointer_events();
+    auto target = [&](const std::string& id) -> const WidgetRecord* {
+        const WidgetRecord* w = ui_.find(id);
+        if (!w) {
+            failure = "no widget '" + id + "' on screen; on screen:";
+            for (const auto& r : ui_.widgets()) failure += " " + r.id;
+        }
+        return w;
+    };
+    switch (step.kind) {
+        case Step::Kind::Tap: {
+            const WidgetRecord* w = target(step.argument);
+            if (!w) return false;
+            const Point c = w->rect.center();
+            queue.push_back({PointerEvent::Kind::Down, c});
+            frame();
+            queue.push_back({PointerEvent::Kind::Up, c});
+            frames(3);
+            return true;
+        }
+        case Step::Kind::Drag: {
+            const WidgetRecord* w = target(step.argument);
+            if (!w) return false;
+            const Point c = w->rect.center();
+            queue.push_back({PointerEvent::Kind::Down, c});
+            frame();
+            constexpr int steps = 8;
+            for (int i = 1; i <= steps; ++i) {
+                queue.push_back({PointerEvent::Kind::Move, {c.x + step.dx * float(i) / steps, c.y + step.dy * float(i) / steps}});
+                frame();
+            }
+            queue.push_back({PointerEvent::Kind::Up, {c.x + step.dx, c.y + step.dy}});
+            frames(3);
+            return true;
+        }
+        case Step::Kind::Wait: {
+            // Frames at 60 per second of kiosk time, without spending real time.
+            int n = int(step.amount / 16.0);
+            for (int i = 0; i < n && i < 600; ++i) {
+                clock_.advance(0.016);
+                frame();
+            }
+            if (n > 600) clock_.advance((n - 600) * 0.016);
+            frame();
+            return true;
+        }
+        case Step::Kind::Advance:
+            clock_.advance(step.amount);
+            frames(2);
+            return true;
+        case Step::Kind::Shot:
+            frame();
+            if (!platform_.save_png(step.argument, failure)) return false;
+            std::printf("shot %s\n", step.argument.c_str());
+            return true;
+        case Step::Kind::Ids:
+            for (const auto& w : ui_.widgets()) std::printf("%s\n", w.id.c_str());
+            return true;
+        case Step::Kind::Expect:
+            return target(step.argument) != nullptr;
+        case Step::Kind::ExpectNot:
+            if (ui_.on_screen(step.argument)) {
+                failure = "widget '" + step.argument + "' is on screen but should not be";
+                return false;
+            }
+            return true;
+    }
+    return false;
+}
+
+int KioskApp::run_script(const std::vector<Step>& steps, const std::string& name) {
+    frames(2);  // the first screen is on, with its widgets known
+    for (const auto& step : steps) {
+        std::string failure;
+        if (!run_step(step, failure)) {
+            std::fprintf(stderr, "%s:%d: %s\n", name.c_str(), step.line, failure.c_str());
+            return 1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace haven

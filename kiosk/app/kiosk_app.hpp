@@ -1,0 +1,60 @@
+// The kiosk program: one frame at a time from input to pixels, sleeping when nothing changes, and the
+// headless script runner that tests use.
+#pragma once
+
+#include "content.hpp"
+#include "imgui_text_drawer.hpp"
+#include "kiosk_clock.hpp"
+#include "kiosk_config.hpp"
+#include "screens.hpp"
+#include "sdl_platform.hpp"
+#include "script.hpp"
+#include "session.hpp"
+#include "ui.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace haven {
+
+struct AppOptions {
+    WindowOptions window;
+    std::shared_ptr<const Content> content;  // null: the "being updated" screen
+    KioskConfig config;
+    std::vector<std::string> ui_languages;   // languages with UI catalogues, for the no-pack screen
+    bool virtual_clock = false;
+};
+
+class KioskApp {
+public:
+    explicit KioskApp(AppOptions options);
+    ~KioskApp();
+    bool start(std::string& error);
+
+    int run_interactive();                                      // until the window is closed
+    int run_script(const std::vector<Step>& steps, const std::string& name);
+    int screenshot(const std::string& path);
+
+private:
+    void frame();                  // one frame: input -> session -> draw -> render
+    void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
+    bool take_pointer_events();    // applies queued input, at most one press or release; true if any
+    int ms_until_next_change() const;
+    bool run_step(const Step& step, std::string& failure);
+    void rebuild_attract_lines();
+
+    AppOptions options_;
+    SdlPlatform platform_;
+    ImGuiTextDrawer text_;
+    Ui ui_{text_};
+    Session session_;
+    KioskClock clock_;
+    Pointer pointer_;
+    std::vector<AttractLine> attract_lines_;
+    std::vector<double> escape_times_;
+    double last_frame_seconds_ = 0;
+    bool imgui_started_ = false;
+};
+
+}  // namespace haven

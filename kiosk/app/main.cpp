@@ -1,0 +1,122 @@
+// haven-kiosk: the touchscreen kiosk. See README.md for the options.
+#include "kiosk_app.hpp"
+#include "pack_loader.hpp"
+#include "process_hardening.hpp"
+#include "ui_text.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+struct Arguments {
+    std::string pack = HAVEN_DEMO_PACK;
+    std::string config;
+    std::string script;
+    std::string screenshot;
+    std::string locale_dir = HAVEN_LOCALE_DIR;
+    std::string windowed;  // "WxH"
+    bool headless = false;
+};
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: haven-kiosk [--pack DIR] [--config FILE] [--windowed WxH] [--headless]\n"
+                 "                   [--script FILE | --screenshot FILE.png] [--locale-dir DIR]\n"
+                 "  Runs full screen on the display; headless (no window) when no display is set or with --headless.\n"
+                 "  --script FILE      run the steps in FILE (tap, drag, wait, advance, shot, ids, expect, expect-not)\n"
+                 "                     and exit; non-zero status if a step fails\n"
+                 "  --screenshot FILE  render the first screen to FILE and exit\n");
+    return 2;
+}
+
+bool parse(int argc, char** argv, Arguments& a) {
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= argc) return false;
+            out = argv[++i];
+            return true;
+        };
+        if (arg == "--pack" ? !value(a.pack)
+            : arg == "--config" ? !value(a.config)
+            : arg == "--script" ? !value(a.script)
+            : arg == "--screenshot" ? !value(a.screenshot)
+            : arg == "--locale-dir" ? !value(a.locale_dir)
+            : arg == "--windowed" ? !value(a.windowed)
+            : arg == "--headless" ? !(a.headless = true)
+            : true)
+            return false;
+    }
+    return true;
+}
+
+bool has_display() {
+    const char* x = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (wayland && *wayland);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Arguments args;
+    if (!parse(argc, argv, args)) return usage();
+    if (!haven::harden_process()) std::fprintf(stderr, "haven-kiosk: warning: could not disable core dumps\n");
+    haven::init_ui_text(args.locale_dir);
+
+    haven::AppOptions options;
+    options.ui_languages = {HAVEN_UI_LANGUAGES};
+    if (!args.config.empty()) {
+        std::vector<haven::Problem> problems;
+        auto config = haven::load_kiosk_config(args.config, problems);
+        for (const auto& p : problems) std::fprintf(stderr, "haven-kiosk: config: %s\n", p.to_string().c_str());
+        if (!config) std::fprintf(stderr, "haven-kiosk: using the built-in configuration (emergency number 112)\n");
+        else options.config = *config;
+    }
+    auto loaded = haven::load_pack(args.pack);
+    for (const auto& p : loaded.problems) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
+    if (loaded.ok())
+        std::fprintf(stderr, "haven-kiosk: serving pack %s version %lld\n", loaded.content->manifest.id.c_str(),
+                     loaded.content->manifest.version);
+    else
+        std::fprintf(stderr, "haven-kiosk: no pack can be served from %s; showing the 'being updated' screen\n", args.pack.c_str());
+    options.content = loaded.content;
+
+    const bool scripted = !args.script.empty() || !args.screenshot.empty();
+    options.window.headless = args.headless || !has_display();
+    options.window.fullscreen = args.windowed.empty() && !options.window.headless;
+    if (!args.windowed.empty() && std::sscanf(args.windowed.c_str(), "%dx%d", &options.window.width, &options.window.height) != 2)
+        return usage();
+    options.virtual_clock = scripted;
+
+    std::vector<haven::Step> steps;
+    if (!args.script.empty()) {
+        std::ifstream in(args.script);
+        if (!in) {
+            std::fprintf(stderr, "haven-kiosk: cannot read script %s\n", args.script.c_str());
+            return 2;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        auto parsed = haven::parse_script(text.str());
+        if (auto* error = std::get_if<haven::ScriptError>(&parsed)) {
+            std::fprintf(stderr, "%s:%d: %s\n", args.script.c_str(), error->line, error->message.c_str());
+            return 2;
+        }
+        steps = std::get<std::vector<haven::Step>>(parsed);
+    }
+
+    haven::KioskApp app(std::move(options));
+    std::string error;
+    if (!app.start(error)) {
+        std::fprintf(stderr, "haven-kiosk: %s\n", error.c_str());
+        return 1;
+    }
+    if (!args.screenshot.empty()) return app.screenshot(args.screenshot);
+    if (!args.script.empty()) return app.run_script(steps, args.script);
+    return app.run_interactive();
+}

@@ -1,0 +1,47 @@
+#include "shell.hpp"
+
+#include "theme.hpp"
+#include "ui_text.hpp"
+
+namespace haven {
+
+Rect draw_shell_top(ScreenContext& ctx, Rect window) {
+    Ui& ui = ctx.ui;
+    const Screen screen = ctx.session.current().screen;
+    if (screen == Screen::Attract) return window;
+    const Rect bar{window.x, window.y, window.w, ui.px(theme::bar_height)};
+    ui.fill(bar, theme::bar);
+    const float pad = (bar.h - ui.px(theme::touch_target)) / 2;
+    const float h = ui.px(theme::touch_target);
+    const float w = std::min(ui.px(260), (bar.w - 5 * pad) / 4);
+    // Reading order: back and home at the start, emergency and quick exit at the end, mirrored for RTL
+    // as RTL readers expect (their close control sits top-left); within a visit nothing moves.
+    auto at = [&](float x) { return ui.place({x, bar.y + pad, w, h}, bar); };
+    Session& session = ctx.session;
+    if (ui.button("back", at(bar.x + pad), _("Back"), ButtonKind::Plain, Icon::Back))
+        ctx.on_tap([&session] { session.back(); });
+    if (screen != Screen::Languages && screen != Screen::Home &&
+        ui.button("home", at(bar.x + 2 * pad + w), _("Home"), ButtonKind::Plain, Icon::Home))
+        ctx.on_tap([&session] { session.home(); });
+    if (screen != Screen::Languages && screen != Screen::Emergency &&
+        ui.button("emergency", at(bar.right() - 2 * (pad + w)), _("Emergency"), ButtonKind::Emergency))
+        ctx.on_tap([&session] { session.open(Screen::Emergency); });
+    // Quick exit: always the same corner, one tap, the visit is gone (the no-trace work wipes memory).
+    if (ui.button("quick-exit", at(bar.right() - pad - w), _("Quick exit"), ButtonKind::Exit, Icon::Close))
+        ctx.on_tap([&session] { session.end(); });
+    return {window.x, bar.bottom(), window.w, window.h - bar.h};
+}
+
+Rect draw_shell_bottom(ScreenContext& ctx, Rect area) {
+    Ui& ui = ctx.ui;
+    if (!ctx.content.manifest.demo) return area;
+    const char* note = _("Demonstration only: the services and local numbers shown here are fictional.");
+    const float pad = ui.px(10);
+    float h = ui.text_height(note, TextStyle::Small, area.w - 2 * pad) + 2 * pad;
+    Rect strip{area.x, area.bottom() - h, area.w, h};
+    ui.fill(strip, theme::notice);
+    ui.text(strip.inset(pad), note, TextStyle::Small, Align::Center);
+    return {area.x, area.y, area.w, area.h - h};
+}
+
+}  // namespace haven

@@ -1,0 +1,35 @@
+#include "kiosk_config.hpp"
+
+#include "field_reader.hpp"
+#include "json_document.hpp"
+#include "phone.hpp"
+
+namespace haven {
+
+std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& file, std::vector<Problem>& problems) {
+    Diagnostics diag(file.string(), problems);
+    auto doc = read_json_file(file, diag);
+    if (!doc) return std::nullopt;
+    KioskConfig config;
+    {
+        FieldReader root(*doc, "", diag);
+        if (!root.ok()) return std::nullopt;
+        auto number = root.string("emergency_number", Need::Optional);
+        if (!number.empty()) {
+            if (!is_valid_phone(number))
+                diag.error(root.pointer_of("emergency_number"), shown(number) + " is not a phone number; write it as a short code such as 112 or in E.164 form.");
+            config.emergency_number = config.emergency_display = number;
+        }
+        auto display = root.string("emergency_display", Need::Optional);
+        if (!display.empty()) {
+            if (phone_digits(display) != phone_digits(config.emergency_number))
+                diag.error(root.pointer_of("emergency_display"), shown(display) + " shows different digits from emergency_number; make them the same number.");
+            config.emergency_display = display;
+        }
+        if (auto idle = root.integer("idle_timeout_seconds", 30, 600, Need::Optional)) config.idle_timeout_seconds = int(*idle);
+    }
+    if (has_errors(problems)) return std::nullopt;
+    return config;
+}
+
+}  // namespace haven

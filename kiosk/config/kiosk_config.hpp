@@ -1,0 +1,22 @@
+// The kiosk's own configuration (not part of any pack): what it shows when no pack can be served.
+#pragma once
+
+#include "problem.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace haven {
+
+struct KioskConfig {
+    std::string emergency_number = "112";      // shown when no pack can be served, and on Emergency
+    std::string emergency_display = "112";
+    int idle_timeout_seconds = 90;              // used by the no-trace work
+};
+
+// Reads a JSON configuration file; on any problem returns nullopt and fills `problems`.
+std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& file, std::vector<Problem>& problems);
+
+}  // namespace haven

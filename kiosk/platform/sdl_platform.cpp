@@ -1,0 +1,129 @@
+#include "sdl_platform.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb/stb_image_write.h>
+
+#include <vector>
+
+namespace haven {
+
+void SdlPlatform::close() {
+    if (imgui_backend_) ImGui_ImplSDLRenderer_Shutdown();
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) SDL_DestroyWindow(window_);
+    if (window_ || renderer_) SDL_Quit();
+    imgui_backend_ = false;
+    renderer_ = nullptr;
+    window_ = nullptr;
+}
+
+bool SdlPlatform::open(const WindowOptions& options, std::string& error) {
+    if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    // Touches arrive as finger events; we ignore SDL's mouse events synthesised from them (see handle()).
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        error = std::string("SDL could not start: ") + SDL_GetError();
+        return false;
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options.fullscreen && !options.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    window_ = SDL_CreateWindow("Haven Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                               options.height, flags);
+    if (!window_) {
+        error = std::string("no window: ") + SDL_GetError();
+        return false;
+    }
+    // Hardware acceleration when there is any, the software renderer otherwise (and always headless).
+    if (!options.headless) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!renderer_) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer_) {
+        error = std::string("no renderer: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+    if (options.fullscreen && !options.headless) SDL_ShowCursor(SDL_DISABLE);
+    imgui_backend_ = ImGui_ImplSDLRenderer_Init(renderer_);
+    return imgui_backend_;
+}
+
+void SdlPlatform::handle(const SDL_Event& e) {
+    auto finger_pos = [&](float x, float y) { return Point{x * float(width_), y * float(height_)}; };
+    switch (e.type) {
+        case SDL_QUIT: quit_ = true; break;
+        case SDL_KEYDOWN:
+            if (e.key.keysym.sym == SDLK_ESCAPE && !e.key.repeat) ++escapes_;
+            break;
+        // Mouse events that SDL made up from touches carry SDL_TOUCH_MOUSEID; the finger events below
+        // already report those touches.
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+                pointer_events_.push_back({PointerEvent::Kind::Down, {float(e.button.x), float(e.button.y)}});
+            break;
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which != SDL_TOUCH_MOUSEID && e.button.button == SDL_BUTTON_LEFT)
+                pointer_events_.push_back({PointerEvent::Kind::Up, {float(e.button.x), float(e.button.y)}});
+            break;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which != SDL_TOUCH_MOUSEID)
+                pointer_events_.push_back({PointerEvent::Kind::Move, {float(e.motion.x), float(e.motion.y)}});
+            break;
+        case SDL_FINGERDOWN:
+            if (!finger_) {
+                finger_ = e.tfinger.fingerId;
+                pointer_events_.push_back({PointerEvent::Kind::Down, finger_pos(e.tfinger.x, e.tfinger.y)});
+            }
+            break;
+        case SDL_FINGERMOTION:
+            if (finger_ == e.tfinger.fingerId)
+                pointer_events_.push_back({PointerEvent::Kind::Move, finger_pos(e.tfinger.x, e.tfinger.y)});
+            break;
+        case SDL_FINGERUP:
+            if (finger_ == e.tfinger.fingerId) {
+                finger_.reset();
+                pointer_events_.push_back({PointerEvent::Kind::Up, finger_pos(e.tfinger.x, e.tfinger.y)});
+            }
+            break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+            // Exposed, resized, restored: something must be drawn again.
+            pointer_events_.push_back({PointerEvent::Kind::Move, pointer_events_.empty() ? Point{-1, -1} : pointer_events_.back().pos});
+            break;
+        default: break;
+    }
+}
+
+bool SdlPlatform::wait_and_collect(int timeout_ms) {
+    SDL_Event e;
+    if (SDL_WaitEventTimeout(&e, timeout_ms)) handle(e);
+    while (SDL_PollEvent(&e)) handle(e);
+    return !quit_;
+}
+
+void SdlPlatform::begin_frame() { ImGui_ImplSDLRenderer_NewFrame(); }
+
+void SdlPlatform::render() {
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+void SdlPlatform::present() { SDL_RenderPresent(renderer_); }
+
+bool SdlPlatform::save_png(const std::string& path, std::string& error) {
+    // RGB24 read-back: the PNG is opaque, whatever alpha the surface carries.
+    std::vector<unsigned char> pixels(size_t(width_) * size_t(height_) * 3);
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGB24, pixels.data(), width_ * 3) != 0) {
+        error = std::string("could not read the screen: ") + SDL_GetError();
+        return false;
+    }
+    if (!stbi_write_png(path.c_str(), width_, height_, 3, pixels.data(), width_ * 3)) {
+        error = "could not write " + path;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace haven

@@ -1,0 +1,39 @@
+#include "session.hpp"
+
+namespace haven {
+
+Session::Session() { end(); }
+
+void Session::start() {
+    if (current().screen == Screen::Attract) stack_.push_back({Screen::Languages, {}, 0});
+}
+
+void Session::choose_language(std::string code) {
+    language_ = std::move(code);
+    home();
+}
+
+void Session::open(Screen screen, std::string id) {
+    if (screen == Screen::Attract) return end();
+    if (screen == current().screen && id == current().id) return;  // a double tap must not stack twice
+    stack_.push_back({screen, std::move(id), 0});
+}
+
+void Session::back() {
+    if (can_go_back()) stack_.pop_back();
+    if (current().screen == Screen::Attract) end();
+}
+
+void Session::home() {
+    if (language_.empty()) return;
+    // Keep the way back to the language picker, so a visitor who chose wrongly can change it.
+    stack_.assign({{Screen::Attract, {}, 0}, {Screen::Languages, {}, 0}, {Screen::Home, {}, 0}});
+}
+
+void Session::end() {
+    // The visit's memory is wiped properly by the no-trace work (issue: no trace); here the state is reset.
+    language_.clear();
+    stack_.assign({{Screen::Attract, {}, 0}});
+}
+
+}  // namespace haven

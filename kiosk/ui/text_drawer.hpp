@@ -1,0 +1,29 @@
+// The one interface through which every user-facing string is measured and drawn. Screens never call
+// ImGui's text functions; the shaping text engine replaces what is behind this without touching them.
+#pragma once
+
+#include "content.hpp"
+#include "geometry.hpp"
+
+#include <cstdint>
+#include <string_view>
+
+struct ImDrawList;
+
+namespace haven {
+
+enum class TextStyle { Small, Body, Emphasis, Heading, Title, Huge };
+enum class Align { Start, Center, End };  // Start is the left for LTR text and the right for RTL
+
+class TextDrawer {
+public:
+    virtual ~TextDrawer() = default;
+    // Size of `text` wrapped to `wrap_width` (no wrapping when <= 0).
+    virtual Point measure(std::string_view text, TextStyle style, float wrap_width) = 0;
+    // Draws `text` wrapped to box.w, aligned inside the box, starting at its top.
+    virtual void draw(ImDrawList& list, const Rect& box, std::string_view text, TextStyle style, Align align,
+                      Direction direction, std::uint32_t color) = 0;
+    virtual float line_height(TextStyle style) = 0;
+};
+
+}  // namespace haven

@@ -1,0 +1,91 @@
+// The widget context of one frame: hit-testing with the pointer, taps that a drag never triggers,
+// drag-to-scroll areas, RTL mirroring, and the record of every widget on screen (for scripts and tests).
+#pragma once
+
+#include "geometry.hpp"
+#include "pointer.hpp"
+#include "text_drawer.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ImDrawList;
+
+namespace haven {
+
+struct WidgetRecord {
+    std::string id;
+    Rect rect;  // the visible part, in screen pixels
+};
+
+enum class ButtonKind { Plain, Primary, Emergency, Exit };
+// Drawn as shapes, not font glyphs, so they never depend on a font having them.
+enum class Icon { None, Back, Home, Close };
+
+class Ui {
+public:
+    explicit Ui(TextDrawer& text) : text_(text) {}
+
+    void begin_frame(ImDrawList& list, const Pointer& pointer, Point screen, float scale, Direction direction);
+    void end_frame();  // publishes this frame's widgets
+
+    float scale() const { return scale_; }
+    float px(float size_at_1080p) const { return size_at_1080p * scale_; }
+    Point screen() const { return screen_; }
+    bool rtl() const { return direction_ == Direction::RightToLeft; }
+    Direction direction() const { return direction_; }
+    void set_direction(Direction d) { direction_ = d; }
+    ImDrawList& draw_list() { return *list_; }
+    TextDrawer& text_drawer() { return text_; }
+    const Pointer& pointer() const { return pointer_; }
+
+    // A rectangle laid out left-to-right, flipped for RTL within `row`.
+    Rect place(Rect r, const Rect& row) const { return rtl() ? r.mirrored(row) : r; }
+
+    // Widgets. Each returns true on the frame it is tapped. Ids are stable and language-independent.
+    bool button(std::string_view id, Rect r, std::string_view label, ButtonKind kind = ButtonKind::Plain,
+                Icon icon = Icon::None);
+    bool tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind);
+    bool row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle);  // list item
+    // An invisible touch target over already-drawn content.
+    bool hit(std::string_view id, Rect r);
+
+    // Text; returns the height used.
+    float text(Rect box, std::string_view s, TextStyle style, Align align = Align::Start, std::uint32_t color = 0);
+    float text_height(std::string_view s, TextStyle style, float width);
+    void fill(Rect r, std::uint32_t color, float rounding = 0);
+
+    // A vertical scroll area: content is laid out from the returned top y (already shifted by the scroll
+    // offset) and clipped to the viewport. `offset` persists in the session.
+    float begin_scroll(std::string_view id, Rect viewport, float& offset);
+    void end_scroll(float content_bottom);  // y just below the last content, as laid out
+
+    const std::vector<WidgetRecord>& widgets() const { return published_; }
+    bool on_screen(std::string_view id) const;
+    const WidgetRecord* find(std::string_view id) const;
+
+private:
+    bool interact(std::string_view id, Rect r, bool& pressed_look);
+    void draw_icon(Icon icon, Rect box, std::uint32_t color);
+
+    TextDrawer& text_;
+    ImDrawList* list_ = nullptr;
+    Pointer pointer_;
+    Point screen_;
+    float scale_ = 1;
+    Direction direction_ = Direction::LeftToRight;
+    std::vector<WidgetRecord> building_, published_;
+
+    struct ScrollState {
+        Rect viewport;
+        float* offset = nullptr;
+        float content_top = 0;
+        bool active = false;
+    } scroll_;
+    float drag_start_offset_ = 0;
+    Point last_drag_pos_;
+};
+
+}  // namespace haven
