@@ -1,0 +1,131 @@
+// Runs the real haven-kiosk binary headless on scripts and checks what it shows.
+#include <doctest/doctest.h>
+#include <stb/stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path shots_dir = HAVEN_SCREENSHOT_DIR;
+
+// Runs the kiosk in the screenshot folder; returns its exit status and keeps what it printed.
+int run_kiosk(const std::string& arguments, std::string* output = nullptr) {
+    fs::create_directories(shots_dir);
+    const fs::path log = shots_dir / "last-run.log";
+    std::string command = "cd '" + shots_dir.string() + "' && '" HAVEN_KIOSK_BINARY "' --headless " + arguments +
+                          " > '" + log.string() + "' 2>&1";
+    int status = std::system(command.c_str());
+    if (output) {
+        std::ifstream in(log);
+        *output = std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+struct Picture {
+    int width = 0, height = 0;
+    size_t distinct_colours = 0;
+    double share_not_background = 0;  // pixels that differ from the most common colour
+};
+
+Picture inspect(const fs::path& png) {
+    Picture p;
+    int channels = 0;
+    unsigned char* data = stbi_load(png.c_str(), &p.width, &p.height, &channels, 3);
+    REQUIRE_MESSAGE(data, "cannot read " << png);
+    std::map<unsigned, size_t> counts;
+    const size_t n = size_t(p.width) * size_t(p.height);
+    for (size_t i = 0; i < n; ++i)
+        ++counts[(unsigned(data[3 * i]) << 16) | (unsigned(data[3 * i + 1]) << 8) | data[3 * i + 2]];
+    stbi_image_free(data);
+    size_t most = 0;
+    for (const auto& [colour, count] : counts) most = std::max(most, count);
+    p.distinct_colours = counts.size();
+    p.share_not_background = 1.0 - double(most) / double(n);
+    return p;
+}
+
+void check_not_blank(const fs::path& png) {
+    CAPTURE(png);
+    Picture p = inspect(png);
+    CHECK(p.width == 1920);
+    CHECK(p.height == 1080);
+    CHECK(p.distinct_colours > 16);         // text is anti-aliased: a drawn screen has many shades
+    CHECK(p.share_not_background > 0.01);  // and more than a speck of it
+}
+
+void run_journey(const char* script, std::initializer_list<const char*> shots) {
+    for (const char* s : shots) fs::remove(shots_dir / s);
+    std::string output;
+    int status = run_kiosk("--windowed 1920x1080 --script '" HAVEN_E2E_DIR "/" + std::string(script) + "'", &output);
+    INFO(output);
+    REQUIRE(status == 0);
+    for (const char* s : shots) check_not_blank(shots_dir / s);
+}
+
+}  // namespace
+
+TEST_CASE("English journey through every skeleton screen ends with quick exit") {
+    run_journey("journey-en.txt", {"en-01-attract.png", "en-02-languages.png", "en-03-home.png", "en-04-topics.png",
+                                   "en-05-article.png", "en-06-categories.png", "en-07-services.png",
+                                   "en-08-service.png", "en-09-contact.png", "en-10-emergency.png"});
+}
+
+TEST_CASE("Arabic journey") {
+    run_journey("journey-ar.txt", {"ar-01-home.png", "ar-02-article.png", "ar-03-services.png", "ar-04-emergency.png"});
+}
+
+TEST_CASE("Tigrinya journey: a Tigrinya-speaking shelter and the hotline within three taps") {
+    run_journey("journey-ti.txt", {"ti-01-home.png", "ti-02-service.png", "ti-03-contact.png"});
+}
+
+TEST_CASE("different screens look different") {
+    run_journey("journey-en.txt", {"en-03-home.png", "en-10-emergency.png"});
+    std::ifstream a(shots_dir / "en-03-home.png", std::ios::binary), b(shots_dir / "en-10-emergency.png", std::ios::binary);
+    std::string home(std::istreambuf_iterator<char>(a), {}), emergency(std::istreambuf_iterator<char>(b), {});
+    CHECK(home != emergency);
+}
+
+TEST_CASE("a step that fails makes the kiosk exit non-zero and say which line") {
+    std::string output;
+    int status = run_kiosk("--script '" HAVEN_E2E_DIR "/fail.txt'", &output);
+    CHECK(status == 1);
+    CHECK(output.find("fail.txt:4: no widget 'no-such-widget' on screen; on screen:") != std::string::npos);
+}
+
+TEST_CASE("a drag scrolls a long list and does not open what it started on") {
+    std::string output;
+    int status = run_kiosk("--windowed 1280x800 --script '" HAVEN_E2E_DIR "/scroll.txt'", &output);
+    INFO(output);
+    CHECK(status == 0);
+}
+
+TEST_CASE("a script with a wrong step is refused before the kiosk starts") {
+    fs::create_directories(shots_dir);
+    std::ofstream(shots_dir / "bad-script.txt") << "tap attract\npress home\n";
+    std::string output;
+    CHECK(run_kiosk("--script bad-script.txt", &output) == 2);
+    CHECK(output.find("bad-script.txt:2: unknown step 'press'") != std::string::npos);
+}
+
+TEST_CASE("with no usable pack the kiosk shows the calm 'being updated' screen, not a crash") {
+    fs::remove(shots_dir / "unavailable.png");
+    std::string output;
+    int status = run_kiosk("--windowed 1920x1080 --pack /nonexistent/pack --screenshot unavailable.png", &output);
+    INFO(output);
+    CHECK(status == 0);
+    CHECK(output.find("showing the 'being updated' screen") != std::string::npos);
+    check_not_blank(shots_dir / "unavailable.png");
+}
+
+TEST_CASE("--screenshot renders the first screen") {
+    fs::remove(shots_dir / "first.png");
+    CHECK(run_kiosk("--windowed 1920x1080 --screenshot first.png") == 0);
+    check_not_blank(shots_dir / "first.png");
+}
