@@ -41,9 +41,9 @@ void KioskApp::rebuild_attract_lines() {
     if (!options_.content) return;
     for (const auto& lang : options_.content->manifest.languages) {
         set_ui_language(lang.code);
-        const char* msgid = "Touch the screen to find help and information";
-        const char* line = _(msgid);
-        if (line == msgid && lang.code != "en") continue;  // no translation: do not show English twice
+        static constexpr const char* invitation = N_("Touch the screen to find help and information");
+        const char* line = tr(invitation);
+        if (line == invitation && lang.code != "en") continue;  // no translation: do not show English twice
         attract_lines_.push_back({line, lang.direction});
     }
     set_ui_language("en");

@@ -20,3 +20,5 @@ const char* tr(const char* msgid);
 
 // Marks a string for xgettext and translates it.
 #define _(msgid) ::haven::tr(msgid)
+// Marks a string for xgettext without translating it yet (translate later with tr()).
+#define N_(msgid) msgid
