@@ -148,7 +148,6 @@ int KioskApp::screenshot(const std::string& path) {
 }
 
 bool KioskApp::run_step(const Step& step, std::string& failure) {
-    auto& queue = platform_.pointer_events();
     auto target = [&](const std::string& id) -> const WidgetRecord* {
         const WidgetRecord* w = ui_.find(id);
         if (!w) {
@@ -158,29 +157,30 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
         return w;
     };
     switch (step.kind) {
-        case Step::Kind::Tap: {
-            const WidgetRecord* w = target(step.argument);
-            if (!w) return false;
-            const Point c = w->rect.center();
-            queue.push_back({PointerEvent::Kind::Down, c});
-            frame();
-            queue.push_back({PointerEvent::Kind::Up, c});
-            frames(3);
-            return true;
-        }
+        case Step::Kind::Tap:
+        case Step::Kind::Touch:
         case Step::Kind::Drag: {
+            // Through SDL's own event queue, as a mouse or a finger, so scripts test the real input path.
             const WidgetRecord* w = target(step.argument);
             if (!w) return false;
+            const auto device = step.kind == Step::Kind::Touch ? SdlPlatform::Device::Touch : SdlPlatform::Device::Mouse;
             const Point c = w->rect.center();
-            queue.push_back({PointerEvent::Kind::Down, c});
-            frame();
-            constexpr int steps = 8;
-            for (int i = 1; i <= steps; ++i) {
-                queue.push_back({PointerEvent::Kind::Move, {c.x + step.dx * float(i) / steps, c.y + step.dy * float(i) / steps}});
+            auto send = [&](PointerEvent::Kind kind, Point p) {
+                platform_.inject(device, kind, p);
+                platform_.collect();
                 frame();
+            };
+            send(PointerEvent::Kind::Down, c);
+            Point end = c;
+            if (step.kind == Step::Kind::Drag) {
+                constexpr int steps = 8;
+                for (int i = 1; i <= steps; ++i) {
+                    end = {c.x + step.dx * float(i) / steps, c.y + step.dy * float(i) / steps};
+                    send(PointerEvent::Kind::Move, end);
+                }
             }
-            queue.push_back({PointerEvent::Kind::Up, {c.x + step.dx, c.y + step.dy}});
-            frames(3);
+            send(PointerEvent::Kind::Up, end);
+            frames(2);
             return true;
         }
         case Step::Kind::Wait: {

@@ -102,6 +102,35 @@ bool SdlPlatform::wait_and_collect(int timeout_ms) {
     return !quit_;
 }
 
+void SdlPlatform::inject(Device device, PointerEvent::Kind kind, Point pos) {
+    SDL_Event e{};
+    if (device == Device::Mouse) {
+        if (kind == PointerEvent::Kind::Move) {
+            e.type = SDL_MOUSEMOTION;
+            e.motion.x = int(pos.x);
+            e.motion.y = int(pos.y);
+        } else {
+            e.type = kind == PointerEvent::Kind::Down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+            e.button.button = SDL_BUTTON_LEFT;
+            e.button.x = int(pos.x);
+            e.button.y = int(pos.y);
+        }
+    } else {
+        e.type = kind == PointerEvent::Kind::Down ? SDL_FINGERDOWN : kind == PointerEvent::Kind::Up ? SDL_FINGERUP : SDL_FINGERMOTION;
+        e.tfinger.touchId = 1;
+        e.tfinger.fingerId = 1;
+        e.tfinger.x = pos.x / float(width_);
+        e.tfinger.y = pos.y / float(height_);
+        e.tfinger.pressure = 1;
+    }
+    SDL_PushEvent(&e);
+}
+
+void SdlPlatform::collect() {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) handle(e);
+}
+
 void SdlPlatform::begin_frame() { ImGui_ImplSDLRenderer_NewFrame(); }
 
 void SdlPlatform::render() {

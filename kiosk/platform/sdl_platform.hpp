@@ -39,6 +39,12 @@ public:
     std::deque<PointerEvent>& pointer_events() { return pointer_events_; }
     int escape_presses() { int n = escapes_; escapes_ = 0; return n; }
 
+    // Puts a synthetic mouse or touch event into SDL's own queue (scripts), so it takes the same path
+    // through handle() as real input.
+    enum class Device { Mouse, Touch };
+    void inject(Device device, PointerEvent::Kind kind, Point pos);
+    void collect();  // takes whatever SDL has queued, without waiting
+
     void begin_frame();
     void render();   // draws ImGui's draw data into the back buffer
     void present();  // shows it (read screenshots between the two)

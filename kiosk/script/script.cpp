@@ -27,9 +27,10 @@ std::variant<std::vector<Step>, ScriptError> parse_script(std::string_view text)
         const auto& verb = w[0];
         auto fail = [&](std::string why) { return ScriptError{number, verb + ": " + why}; };
         Step step{Step::Kind::Ids, {}, 0, 0, 0, number};
-        if (verb == "tap" || verb == "expect" || verb == "expect-not") {
+        if (verb == "tap" || verb == "touch" || verb == "expect" || verb == "expect-not") {
             if (w.size() != 2) return fail("takes one widget id");
-            step.kind = verb == "tap" ? Step::Kind::Tap : verb == "expect" ? Step::Kind::Expect : Step::Kind::ExpectNot;
+            step.kind = verb == "tap" ? Step::Kind::Tap : verb == "touch" ? Step::Kind::Touch
+                      : verb == "expect" ? Step::Kind::Expect : Step::Kind::ExpectNot;
             step.argument = w[1];
         } else if (verb == "drag") {
             double dx, dy;
@@ -45,7 +46,7 @@ std::variant<std::vector<Step>, ScriptError> parse_script(std::string_view text)
         } else if (verb == "ids") {
             if (w.size() != 1) return fail("takes nothing");
         } else {
-            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, drag, wait, advance, shot, ids, expect, expect-not"};
+            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, touch, drag, wait, advance, shot, ids, expect, expect-not"};
         }
         steps.push_back(std::move(step));
     }

@@ -99,6 +99,13 @@ TEST_CASE("a step that fails makes the kiosk exit non-zero and say which line") 
     CHECK(output.find("fail.txt:4: no widget 'no-such-widget' on screen; on screen:") != std::string::npos);
 }
 
+TEST_CASE("repeated finger taps all land (touchscreen input path)") {
+    std::string output;
+    int status = run_kiosk("--windowed 1920x1080 --script '" HAVEN_E2E_DIR "/touch.txt'", &output);
+    INFO(output);
+    CHECK(status == 0);
+}
+
 TEST_CASE("a drag scrolls a long list and does not open what it started on") {
     std::string output;
     int status = run_kiosk("--windowed 1280x800 --script '" HAVEN_E2E_DIR "/scroll.txt'", &output);

@@ -5,11 +5,11 @@
 using namespace haven;
 
 TEST_CASE("scripts parse into steps with their line numbers") {
-    auto parsed = parse_script("# a visit\ntap attract\n\ndrag list 0 -400\nwait 250\nadvance 90\nshot a.png\nids\nexpect home\nexpect-not back\n");
+    auto parsed = parse_script("# a visit\ntouch attract\n\ndrag list 0 -400\nwait 250\nadvance 90\nshot a.png\nids\nexpect home\nexpect-not back\n");
     REQUIRE(std::holds_alternative<std::vector<Step>>(parsed));
     const auto& steps = std::get<std::vector<Step>>(parsed);
     REQUIRE(steps.size() == 8);
-    CHECK(steps[0].kind == Step::Kind::Tap);
+    CHECK(steps[0].kind == Step::Kind::Touch);
     CHECK(steps[0].argument == "attract");
     CHECK(steps[0].line == 2);
     CHECK(steps[1].kind == Step::Kind::Drag);
