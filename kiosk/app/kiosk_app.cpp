@@ -28,10 +28,13 @@ bool KioskApp::start(std::string& error) {
     if (!platform_.open(options_.window, error)) return false;
     const Point size = platform_.size();
     const float scale = std::min(size.x, size.y) / 1080.f;
-    if (!text_.load_fonts(scale)) {
+    if (!fonts_.ok()) {
         error = "no usable font found; install fonts-noto-core (scripts/setup does)";
         return false;
     }
+    atlas_ = std::make_unique<GlyphAtlas>(fonts_, platform_);
+    text_ = std::make_unique<ShapingTextDrawer>(text_engine_, *atlas_, scale);
+    ui_ = std::make_unique<Ui>(*text_);
     rebuild_attract_lines();
     return true;
 }
@@ -85,6 +88,7 @@ void KioskApp::frame() {
     pointer_.next_frame();
     take_pointer_events();
 
+    atlas_->begin_frame();
     platform_.begin_frame();
     ImGui::NewFrame();
     ImDrawList& list = *ImGui::GetBackgroundDrawList();
@@ -93,19 +97,19 @@ void KioskApp::frame() {
     const Direction direction = lang ? lang->direction : Direction::LeftToRight;
     set_ui_language(session_.language());
     const float scale = std::min(size.x, size.y) / 1080.f;
-    ui_.begin_frame(list, pointer_, size, scale, direction);
+    ui_->begin_frame(list, pointer_, size, scale, direction);
     const Rect window{0, 0, size.x, size.y};
-    ui_.fill(window, theme::background);
+    ui_->fill(window, theme::background);
     if (!content) {
-        draw_unavailable(ui_, window, options_.config, options_.ui_languages);
+        draw_unavailable(*ui_, window, options_.config, options_.ui_languages);
     } else {
-        ScreenContext ctx{ui_, *content, session_, options_.config, window, now, {}};
+        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now, {}};
         Rect area = draw_shell_top(ctx, window);
         ctx.area = draw_shell_bottom(ctx, area);
         draw_current_screen(ctx, attract_lines_);
         if (ctx.after_draw) ctx.after_draw();
     }
-    ui_.end_frame();
+    ui_->end_frame();
     ImGui::Render();
     platform_.render();
 }
@@ -126,8 +130,8 @@ int KioskApp::run_interactive() {
             frame();
             platform_.present();
             --frames_wanted;
-            // More input queued, or a press under way that may become a drag: keep drawing.
-            if (!platform_.pointer_events().empty()) frames_wanted = std::max(frames_wanted, 1);
+            // More input queued, or glyphs missing while the atlas was refilled: keep drawing.
+            if (!platform_.pointer_events().empty() || atlas_->overflowed()) frames_wanted = std::max(frames_wanted, 1);
             continue;
         }
         // Nothing to draw: sleep until input arrives or the screen must change by itself.
@@ -149,10 +153,10 @@ int KioskApp::screenshot(const std::string& path) {
 
 bool KioskApp::run_step(const Step& step, std::string& failure) {
     auto target = [&](const std::string& id) -> const WidgetRecord* {
-        const WidgetRecord* w = ui_.find(id);
+        const WidgetRecord* w = ui_->find(id);
         if (!w) {
             failure = "no widget '" + id + "' on screen; on screen:";
-            for (const auto& r : ui_.widgets()) failure += " " + r.id;
+            for (const auto& r : ui_->widgets()) failure += " " + r.id;
         }
         return w;
     };
@@ -200,16 +204,17 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             return true;
         case Step::Kind::Shot:
             frame();
+            if (atlas_->overflowed()) frame();  // glyphs dropped while the atlas was refilled
             if (!platform_.save_png(step.argument, failure)) return false;
             std::printf("shot %s\n", step.argument.c_str());
             return true;
         case Step::Kind::Ids:
-            for (const auto& w : ui_.widgets()) std::printf("%s\n", w.id.c_str());
+            for (const auto& w : ui_->widgets()) std::printf("%s\n", w.id.c_str());
             return true;
         case Step::Kind::Expect:
             return target(step.argument) != nullptr;
         case Step::Kind::ExpectNot:
-            if (ui_.on_screen(step.argument)) {
+            if (ui_->on_screen(step.argument)) {
                 failure = "widget '" + step.argument + "' is on screen but should not be";
                 return false;
             }

@@ -3,13 +3,15 @@
 #pragma once
 
 #include "content.hpp"
-#include "imgui_text_drawer.hpp"
+#include "glyph_atlas.hpp"
 #include "kiosk_clock.hpp"
 #include "kiosk_config.hpp"
 #include "screens.hpp"
 #include "sdl_platform.hpp"
 #include "script.hpp"
 #include "session.hpp"
+#include "shaping_text_drawer.hpp"
+#include "text_layout.hpp"
 #include "ui.hpp"
 
 #include <memory>
@@ -46,8 +48,11 @@ private:
 
     AppOptions options_;
     SdlPlatform platform_;
-    ImGuiTextDrawer text_;
-    Ui ui_{text_};
+    FontSet fonts_;
+    TextEngine text_engine_{fonts_};
+    std::unique_ptr<GlyphAtlas> atlas_;         // needs the renderer: made in start()
+    std::unique_ptr<ShapingTextDrawer> text_;
+    std::unique_ptr<Ui> ui_;
     Session session_;
     KioskClock clock_;
     Pointer pointer_;

@@ -13,7 +13,7 @@ Rect draw_shell_top(ScreenContext& ctx, Rect window) {
     ui.fill(bar, theme::bar);
     const float pad = (bar.h - ui.px(theme::touch_target)) / 2;
     const float h = ui.px(theme::touch_target);
-    const float w = std::min(ui.px(260), (bar.w - 5 * pad) / 4);
+    const float w = std::min(ui.px(300), (bar.w - 5 * pad) / 4);
     // Reading order: back and home at the start, emergency and quick exit at the end, mirrored for RTL
     // as RTL readers expect (their close control sits top-left); within a visit nothing moves.
     auto at = [&](float x) { return ui.place({x, bar.y + pad, w, h}, bar); };

@@ -10,6 +10,8 @@
 namespace haven {
 
 void SdlPlatform::close() {
+    for (void* texture : textures_) SDL_DestroyTexture(static_cast<SDL_Texture*>(texture));
+    textures_.clear();
     if (imgui_backend_) ImGui_ImplSDLRenderer_Shutdown();
     if (renderer_) SDL_DestroyRenderer(renderer_);
     if (window_) SDL_DestroyWindow(window_);
@@ -129,6 +131,20 @@ void SdlPlatform::inject(Device device, PointerEvent::Kind kind, Point pos) {
 void SdlPlatform::collect() {
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle(e);
+}
+
+void* SdlPlatform::create_texture(int width, int height) {
+    SDL_Texture* texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, height);
+    if (!texture) return nullptr;
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    textures_.push_back(texture);
+    return texture;
+}
+
+void SdlPlatform::upload(void* texture, int x, int y, int width, int height, const std::uint32_t* rgba) {
+    // Pixels arrive as 0xAARRGGBB words, which is SDL's ARGB8888.
+    SDL_Rect area{x, y, width, height};
+    SDL_UpdateTexture(static_cast<SDL_Texture*>(texture), &area, rgba, width * 4);
 }
 
 void SdlPlatform::begin_frame() { ImGui_ImplSDLRenderer_NewFrame(); }

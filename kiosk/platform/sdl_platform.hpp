@@ -1,9 +1,12 @@
 // The only place that talks to SDL: window, renderer, input translation, sleeping, screenshots.
 #pragma once
 
+#include "glyph_atlas.hpp"
 #include "pointer.hpp"
 
+#include <cstdint>
 #include <deque>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -26,7 +29,7 @@ struct PointerEvent {
     Point pos;
 };
 
-class SdlPlatform {
+class SdlPlatform final : public GlyphTexture {
 public:
     ~SdlPlatform() { close(); }
     void close();  // idempotent; call before the ImGui context goes away
@@ -45,6 +48,9 @@ public:
     void inject(Device device, PointerEvent::Kind kind, Point pos);
     void collect();  // takes whatever SDL has queued, without waiting
 
+    void* create_texture(int width, int height) override;
+    void upload(void* texture, int x, int y, int width, int height, const std::uint32_t* rgba) override;
+
     void begin_frame();
     void render();   // draws ImGui's draw data into the back buffer
     void present();  // shows it (read screenshots between the two)
@@ -55,6 +61,7 @@ private:
 
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
+    std::vector<void*> textures_;
     int width_ = 0, height_ = 0;
     bool imgui_backend_ = false;
     std::optional<long long> finger_;  // the one finger we follow; others are ignored

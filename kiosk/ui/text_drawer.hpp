@@ -4,6 +4,7 @@
 
 #include "content.hpp"
 #include "geometry.hpp"
+#include "text_layout.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -13,7 +14,6 @@ struct ImDrawList;
 namespace haven {
 
 enum class TextStyle { Small, Body, Emphasis, Heading, Title, Huge };
-enum class Align { Start, Center, End };  // Start is the left for LTR text and the right for RTL
 
 class TextDrawer {
 public:

@@ -82,14 +82,18 @@ bool Ui::button(std::string_view id, Rect r, std::string_view label, ButtonKind 
     const float pad = px(16);
     const float icon_w = icon == Icon::None ? 0 : px(36), icon_gap = icon == Icon::None ? 0 : px(14);
     Rect inner = r.inset(pad);
-    float label_w = std::min(inner.w - icon_w - icon_gap, text_.measure(label, TextStyle::Emphasis, 0).x);
-    float h = text_height(label, TextStyle::Emphasis, label_w + 1);
+    const float room = inner.w - icon_w - icon_gap;
+    // A long translation steps down a size before it wraps: a button label reads best on one line.
+    TextStyle style = TextStyle::Emphasis;
+    if (text_.measure(label, style, 0).x > room) style = TextStyle::Small;
+    float label_w = std::min(room, text_.measure(label, style, 0).x);
+    float h = text_height(label, style, label_w + 1);
     // Icon and label centred together; the icon comes first in reading order.
     float x = r.x + (r.w - icon_w - icon_gap - label_w) / 2;
     Rect icon_box = place({x, r.y + (r.h - icon_w) / 2, icon_w, icon_w}, r);
     Rect label_box = place({x + icon_w + icon_gap, r.y + std::max(pad, (r.h - h) / 2), label_w + 1, h}, r);
     if (icon != Icon::None) draw_icon(icon, icon_box, c.text);
-    text(label_box, label, TextStyle::Emphasis, Align::Center, c.text);
+    text(label_box, label, style, Align::Center, c.text);
     return tapped;
 }
 

@@ -1,0 +1,161 @@
+#include "font_set.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hb-ft.h>
+#include <hb-ot.h>
+#include <hb.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+namespace haven {
+namespace {
+
+// The language fontconfig is asked about for each script's font.
+const char* language_for(UScriptCode script) {
+    switch (script) {
+        case USCRIPT_LATIN: return "en";
+        case USCRIPT_CYRILLIC: return "uk";
+        case USCRIPT_GREEK: return "el";
+        case USCRIPT_ARABIC: return "ar";
+        case USCRIPT_HEBREW: return "he";
+        case USCRIPT_ETHIOPIC: return "ti";
+        case USCRIPT_BENGALI: return "bn";
+        case USCRIPT_DEVANAGARI: return "hi";
+        case USCRIPT_GURMUKHI: return "pa";
+        case USCRIPT_TAMIL: return "ta";
+        case USCRIPT_ARMENIAN: return "hy";
+        case USCRIPT_GEORGIAN: return "ka";
+        case USCRIPT_THAI: return "th";
+        case USCRIPT_MYANMAR: return "my";
+        case USCRIPT_KHMER: return "km";
+        case USCRIPT_HAN: return "zh-cn";
+        case USCRIPT_HANGUL: return "ko";
+        default: return nullptr;
+    }
+}
+
+// Asks fontconfig for the best Noto Sans-like font that satisfies `require`.
+std::string find_font(bool bold, const char* language, char32_t codepoint) {
+    FcPattern* pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("Noto Sans"));
+    if (language) FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(language));
+    FcCharSet* chars = nullptr;
+    if (codepoint) {
+        chars = FcCharSetCreate();
+        FcCharSetAddChar(chars, codepoint);
+        FcPatternAddCharSet(pattern, FC_CHARSET, chars);
+    }
+    FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result;
+    FcFontSet* sorted = FcFontSort(nullptr, pattern, FcTrue, nullptr, &result);
+    std::string path;
+    for (int i = 0; sorted && i < sorted->nfont && path.empty(); ++i) {
+        FcPattern* font = sorted->fonts[i];
+        if (language) {
+            FcLangSet* langs = nullptr;
+            if (FcPatternGetLangSet(font, FC_LANG, 0, &langs) != FcResultMatch ||
+                FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>(language)) == FcLangDifferentLang)
+                continue;
+        }
+        if (codepoint) {
+            FcCharSet* has = nullptr;
+            if (FcPatternGetCharSet(font, FC_CHARSET, 0, &has) != FcResultMatch || !FcCharSetHasChar(has, codepoint))
+                continue;
+        }
+        FcChar8* file = nullptr;
+        if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) path = reinterpret_cast<const char*>(file);
+    }
+    if (sorted) FcFontSetDestroy(sorted);
+    if (chars) FcCharSetDestroy(chars);
+    FcPatternDestroy(pattern);
+    return path;
+}
+
+bool is_mark_or_joiner(char32_t cp) {
+    const auto gc = U_GET_GC_MASK(cp);
+    return (gc & (U_GC_MN_MASK | U_GC_ME_MASK | U_GC_MC_MASK)) || cp == 0x200C || cp == 0x200D ||
+           (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+}  // namespace
+
+bool FontFace::covers(char32_t cp) const { return FT_Get_Char_Index(ft, cp) != 0; }
+
+FontSet::FontSet() {
+    if (FT_Init_FreeType(&library_) != 0) return;
+    primary(false);
+}
+
+FontSet::~FontSet() {
+    for (auto& f : faces_) {
+        hb_font_destroy(f->hb);
+        FT_Done_Face(f->ft);
+    }
+    if (library_) FT_Done_FreeType(library_);
+}
+
+int FontSet::load(const std::string& path, bool bold) {
+    if (path.empty()) return -1;
+    auto key = std::make_pair(path, bold);
+    if (auto it = by_path_.find(key); it != by_path_.end()) return it->second;
+    auto face = std::make_unique<FontFace>();
+    face->path = path;
+    face->bold = bold;
+    if (FT_New_Face(library_, path.c_str(), 0, &face->ft) != 0) return by_path_[key] = -1;
+    face->units_per_em = face->ft->units_per_EM ? face->ft->units_per_EM : 1000;
+    // HarfBuzz reads the same file through FreeType's face; positions come out in font units.
+    face->hb = hb_ft_font_create_referenced(face->ft);
+    hb_ot_font_set_funcs(face->hb);
+    hb_font_set_scale(face->hb, int(face->units_per_em), int(face->units_per_em));
+    faces_.push_back(std::move(face));
+    return by_path_[key] = int(faces_.size() - 1);
+}
+
+int FontSet::primary(bool bold) { return script_face(USCRIPT_LATIN, bold); }
+
+int FontSet::script_face(UScriptCode script, bool bold) {
+    auto key = std::make_pair(int(script), bold);
+    if (auto it = by_script_.find(key); it != by_script_.end()) return it->second;
+    const char* language = language_for(script);
+    int index = language ? load(find_font(bold, language, 0), bold) : -1;
+    return by_script_[key] = index;
+}
+
+int FontSet::fallback_face(char32_t cp, bool bold) {
+    auto key = std::make_pair(cp, bold);
+    if (auto it = by_codepoint_.find(key); it != by_codepoint_.end()) return it->second;
+    for (size_t i = 0; i < faces_.size(); ++i)
+        if (faces_[i]->bold == bold && faces_[i]->covers(cp)) return by_codepoint_[key] = int(i);
+    int index = load(find_font(bold, nullptr, cp), bold);
+    if (index >= 0 && !faces_[size_t(index)]->covers(cp)) index = -1;
+    return by_codepoint_[key] = index;
+}
+
+int FontSet::face_for(char32_t cp, UScriptCode script, bool bold, int previous) {
+    // Combining marks and joiners belong with their base character's font.
+    if (previous >= 0 && is_mark_or_joiner(cp)) return previous;
+    int own = script_face(script, bold);
+    if (own >= 0 && faces_[size_t(own)]->covers(cp)) return own;
+    if (previous >= 0 && faces_[size_t(previous)]->bold == bold && faces_[size_t(previous)]->covers(cp)) return previous;
+    int found = fallback_face(cp, bold);
+    if (found < 0 && bold) found = fallback_face(cp, false);  // a regular glyph beats a box
+    return found;
+}
+
+std::vector<char32_t> FontSet::uncovered(std::u16string_view text) {
+    std::vector<char32_t> missing;
+    for (int32_t i = 0; i < int32_t(text.size());) {
+        UChar32 cp;
+        U16_NEXT(text.data(), i, int32_t(text.size()), cp);
+        if (cp == '\n' || cp == ' ' || is_mark_or_joiner(char32_t(cp))) continue;
+        if (face_for(char32_t(cp), [&] { UErrorCode e = U_ZERO_ERROR; return uscript_getScript(cp, &e); }(), false, -1) < 0) missing.push_back(char32_t(cp));
+    }
+    return missing;
+}
+
+}  // namespace haven

@@ -1,0 +1,72 @@
+// Paragraph layout: bidi runs (ICU) -> script and font runs -> HarfBuzz shaping -> line breaking at
+// legal break points (ICU) -> visual reordering per line -> alignment. The result is plain data that
+// tests can check and any renderer can draw.
+#pragma once
+
+#include "font_set.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace haven {
+
+enum class TextDirection { LeftToRight, RightToLeft };
+enum class Align { Start, Center, End };  // Start is the left for LTR paragraphs and the right for RTL
+
+struct ByteRange {
+    std::uint32_t begin, end;  // in the UTF-8 text
+};
+
+struct TextRequest {
+    std::string_view text;
+    float px = 32;                       // font size in pixels
+    bool bold = false;
+    TextDirection direction = TextDirection::LeftToRight;  // the paragraph's base direction
+    float max_width = 0;                 // wrap to this width; <= 0: one line per paragraph
+    Align align = Align::Start;
+    std::vector<ByteRange> bold_ranges;  // emphasis inside the text
+    float line_spacing = 1.45f;          // line height as a multiple of px
+};
+
+struct PlacedGlyph {
+    int face;              // index into the FontSet
+    std::uint32_t glyph;   // glyph id in that face
+    float x, y;            // pen position on the baseline, from the layout's top-left
+    std::uint32_t source;  // byte offset in the text of the character(s) this glyph draws
+};
+
+struct LineBox {
+    float x, top, width, height, baseline;
+    std::uint32_t source_begin, source_end;  // byte range of the text on this line
+};
+
+struct TextLayout {
+    std::vector<PlacedGlyph> glyphs;  // in visual order, line by line
+    std::vector<LineBox> lines;
+    float width = 0;   // widest line
+    float height = 0;  // all lines
+    float px = 0;
+};
+
+class TextEngine {
+public:
+    explicit TextEngine(FontSet& fonts) : fonts_(fonts) {}
+    ~TextEngine();
+
+    // Laid out once per (text, style, width); the cache is cleared with clear_cache() when a visit ends.
+    std::shared_ptr<const TextLayout> layout(const TextRequest& request);
+    TextLayout compute(const TextRequest& request);  // uncached
+    void clear_cache() { cache_.clear(); }
+    size_t cache_size() const { return cache_.size(); }
+    FontSet& fonts() { return fonts_; }
+
+private:
+    FontSet& fonts_;
+    std::unordered_map<std::string, std::shared_ptr<const TextLayout>> cache_;
+};
+
+}  // namespace haven

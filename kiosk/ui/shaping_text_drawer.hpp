@@ -1,0 +1,32 @@
+// The TextDrawer every screen uses: HarfBuzz-shaped, bidi-ordered, line-broken text (text_layout.hpp)
+// drawn as quads from the glyph atlas through ImGui's draw lists.
+#pragma once
+
+#include "glyph_atlas.hpp"
+#include "text_drawer.hpp"
+#include "text_layout.hpp"
+
+namespace haven {
+
+class ShapingTextDrawer final : public TextDrawer {
+public:
+    ShapingTextDrawer(TextEngine& engine, GlyphAtlas& atlas, float scale) : engine_(engine), atlas_(atlas), scale_(scale) {}
+
+    Point measure(std::string_view text, TextStyle style, float wrap_width) override;
+    void draw(ImDrawList& list, const Rect& box, std::string_view text, TextStyle style, Align align,
+              Direction direction, std::uint32_t color) override;
+    float line_height(TextStyle style) override;
+
+    // The size and weight each style is drawn at, at this screen's scale.
+    float pixels(TextStyle style) const;
+    bool bold(TextStyle style) const;
+
+private:
+    TextRequest request(std::string_view text, TextStyle style, float width, Align align, Direction direction) const;
+
+    TextEngine& engine_;
+    GlyphAtlas& atlas_;
+    float scale_;
+};
+
+}  // namespace haven
