@@ -88,6 +88,10 @@ void KioskApp::frame() {
     pointer_.next_frame();
     take_pointer_events();
 
+    if (forget_pending_) {
+        forget_visit_caches();
+        forget_pending_ = false;
+    }
     atlas_->begin_frame();
     platform_.begin_frame();
     ImGui::NewFrame();
@@ -110,8 +114,16 @@ void KioskApp::frame() {
         if (ctx.after_draw) ctx.after_draw();
     }
     ui_->end_frame();
+    // However the visit ended (quick exit, back past the picker, Escape), what it cached goes with it.
+    if (was_in_visit_ && !session_.in_visit()) forget_pending_ = true;
+    was_in_visit_ = session_.in_visit();
     ImGui::Render();
     platform_.render();
+}
+
+void KioskApp::forget_visit_caches() {
+    text_engine_.clear_cache();
+    atlas_->clear();
 }
 
 int KioskApp::ms_until_next_change() const {

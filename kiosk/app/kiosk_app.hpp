@@ -45,6 +45,7 @@ private:
     int ms_until_next_change() const;
     bool run_step(const Step& step, std::string& failure);
     void rebuild_attract_lines();
+    void forget_visit_caches();    // text layouts and glyphs a visit caused
 
     AppOptions options_;
     SdlPlatform platform_;
@@ -60,6 +61,8 @@ private:
     std::vector<double> escape_times_;
     double last_frame_seconds_ = 0;
     bool imgui_started_ = false;
+    bool was_in_visit_ = false;
+    bool forget_pending_ = false;  // done at the next frame's start, not under a built draw list
 };
 
 }  // namespace haven

@@ -31,6 +31,7 @@ public:
     // nullptr only when the atlas filled up during this frame; begin_frame() then starts it afresh.
     const AtlasGlyph* get(int face, int px, std::uint32_t glyph);
     void begin_frame();
+    void clear() { reset(); }  // forgets every glyph (a visit ended: what was shown is nobody's business)
     bool overflowed() const { return overflowed_; }  // the frame needs drawing again
     void* texture() const { return texture_; }
     size_t glyph_count() const { return glyphs_.size(); }

@@ -85,6 +85,11 @@ TEST_CASE("Tigrinya journey: a Tigrinya-speaking shelter and the hotline within 
     run_journey("journey-ti.txt", {"ti-01-home.png", "ti-02-service.png", "ti-03-contact.png"});
 }
 
+TEST_CASE("Farsi, Bengali and Ukrainian journeys") {
+    run_journey("journey-fa-bn-uk.txt", {"fa-01-article.png", "fa-02-contact.png", "picker.png", "bn-01-article.png",
+                                         "uk-01-article.png", "uk-02-services.png"});
+}
+
 TEST_CASE("different screens look different") {
     run_journey("journey-en.txt", {"en-03-home.png", "en-10-emergency.png"});
     std::ifstream a(shots_dir / "en-03-home.png", std::ios::binary), b(shots_dir / "en-10-emergency.png", std::ios::binary);
