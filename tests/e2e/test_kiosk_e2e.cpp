@@ -82,7 +82,7 @@ TEST_CASE("Arabic journey") {
 }
 
 TEST_CASE("Tigrinya journey: a Tigrinya-speaking shelter and the hotline within three taps") {
-    run_journey("journey-ti.txt", {"ti-01-home.png", "ti-02-service.png", "ti-03-contact.png"});
+    run_journey("journey-ti.txt", {"ti-01-home.png", "ti-02-service.png", "ti-03-contact.png", "ti-04-article.png"});
 }
 
 TEST_CASE("Farsi, Bengali and Ukrainian journeys") {
