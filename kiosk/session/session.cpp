@@ -34,6 +34,9 @@ void Session::end() {
     // The visit's memory is wiped properly by the no-trace work (issue: no trace); here the state is reset.
     language_.clear();
     stack_.assign({{Screen::Attract, {}, 0}});
+    filters_ = {};
+    text_size_ = 0;
+    high_contrast_ = false;
 }
 
 }  // namespace haven

@@ -3,6 +3,8 @@
 // What a tap does is a plain function here, so tests can drive a visit without a window.
 #pragma once
 
+#include "service_filters.hpp"
+
 #include <string>
 #include <vector>
 
@@ -45,9 +47,20 @@ public:
     void home();                              // back to the four choices, keeping the language
     void end();                               // the visit is over: forget everything, attract screen
 
+    // The visitor's choices for this visit only.
+    ServiceFilters& filters() { return filters_; }
+    const ServiceFilters& filters() const { return filters_; }
+    int text_size() const { return text_size_; }  // 0 normal, 1 and 2 larger
+    void next_text_size() { text_size_ = (text_size_ + 1) % 3; }
+    bool high_contrast() const { return high_contrast_; }
+    void toggle_contrast() { high_contrast_ = !high_contrast_; }
+
 private:
     std::string language_;
     std::vector<Route> stack_;
+    ServiceFilters filters_;
+    int text_size_ = 0;
+    bool high_contrast_ = false;
 };
 
 }  // namespace haven
