@@ -11,7 +11,9 @@
 
 namespace haven {
 
-KioskApp::KioskApp(AppOptions options) : options_(std::move(options)), clock_(options_.virtual_clock) {}
+KioskApp::KioskApp(AppOptions options) : options_(std::move(options)), clock_(options_.virtual_clock) {
+    if (options_.start_time) clock_.set_wall_start(*options_.start_time);
+}
 
 KioskApp::~KioskApp() {
     platform_.close();
@@ -70,6 +72,7 @@ bool KioskApp::take_pointer_events() {
 }
 
 void KioskApp::frame() {
+    if (options_.virtual_clock) clock_.advance(1.0 / 60);  // scripted frames come 60 to the second
     const double now = clock_.seconds();
     ImGuiIO& io = ImGui::GetIO();
     const Point size = platform_.size();
@@ -101,13 +104,16 @@ void KioskApp::frame() {
     const Direction direction = lang ? lang->direction : Direction::LeftToRight;
     set_ui_language(session_.language());
     const float scale = std::min(size.x, size.y) / 1080.f;
-    ui_->begin_frame(list, pointer_, size, scale, direction);
+    const Palette& palette = session_.high_contrast() ? high_contrast_palette : calm_palette;
+    text_->set_scale(scale);
+    text_->set_text_scale(1.f + 0.25f * float(session_.text_size()));
+    ui_->begin_frame(list, pointer_, size, scale, direction, palette, io.DeltaTime);
     const Rect window{0, 0, size.x, size.y};
-    ui_->fill(window, theme::background);
+    ui_->fill(window, ui_->palette().background);
     if (!content) {
         draw_unavailable(*ui_, window, options_.config, options_.ui_languages);
     } else {
-        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now, {}};
+        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now, clock_.wall(), {}};
         Rect area = draw_shell_top(ctx, window);
         ctx.area = draw_shell_bottom(ctx, area);
         draw_current_screen(ctx, attract_lines_);
@@ -137,13 +143,19 @@ int KioskApp::ms_until_next_change() const {
 
 int KioskApp::run_interactive() {
     int frames_wanted = 2;
+    int overflow_retries = 0;
     for (;;) {
         if (frames_wanted > 0) {
+            platform_.collect();  // input keeps arriving while frames are drawn (quick exit must always work)
             frame();
             platform_.present();
             --frames_wanted;
-            // More input queued, or glyphs missing while the atlas was refilled: keep drawing.
-            if (!platform_.pointer_events().empty() || atlas_->overflowed()) frames_wanted = std::max(frames_wanted, 1);
+            // One more frame after the atlas was refilled, but only once: a screen whose glyphs cannot
+            // all fit must not keep the kiosk busy forever.
+            const bool refill = atlas_->overflowed() && overflow_retries++ < 1;
+            if (!atlas_->overflowed()) overflow_retries = 0;
+            // More input queued or a list still gliding: keep drawing.
+            if (!platform_.pointer_events().empty() || ui_->animating() || refill) frames_wanted = std::max(frames_wanted, 1);
             continue;
         }
         // Nothing to draw: sleep until input arrives or the screen must change by itself.
@@ -200,13 +212,11 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             return true;
         }
         case Step::Kind::Wait: {
-            // Frames at 60 per second of kiosk time, without spending real time.
-            int n = int(step.amount / 16.0);
-            for (int i = 0; i < n && i < 600; ++i) {
-                clock_.advance(0.016);
-                frame();
-            }
-            if (n > 600) clock_.advance((n - 600) * 0.016);
+            // Frames at 60 per second of kiosk time (each frame advances it), without spending real time;
+            // past ten seconds the clock jumps, as nothing on screen animates that long.
+            const int n = int(step.amount * 60 / 1000);
+            for (int i = 0; i < n && i < 600; ++i) frame();
+            if (n > 600) clock_.advance(double(n - 600) / 60);
             frame();
             return true;
         }

@@ -14,7 +14,9 @@
 #include "text_layout.hpp"
 #include "ui.hpp"
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,7 @@ struct AppOptions {
     KioskConfig config;
     std::vector<std::string> ui_languages;   // languages with UI catalogues, for the no-pack screen
     bool virtual_clock = false;
+    std::optional<std::chrono::sys_seconds> start_time;  // --now: what the clock says at start
 };
 
 class KioskApp {

@@ -1,5 +1,6 @@
 // haven-kiosk: the touchscreen kiosk. See README.md for the options.
 #include "kiosk_app.hpp"
+#include "calendar.hpp"
 #include "pack_loader.hpp"
 #include "process_hardening.hpp"
 #include "ui_text.hpp"
@@ -19,17 +20,19 @@ struct Arguments {
     std::string screenshot;
     std::string locale_dir = HAVEN_LOCALE_DIR;
     std::string windowed;  // "WxH"
+    std::string now;       // "YYYY-MM-DDTHH:MMZ"
     bool headless = false;
 };
 
 int usage() {
     std::fprintf(stderr,
                  "usage: haven-kiosk [--pack DIR] [--config FILE] [--windowed WxH] [--headless]\n"
-                 "                   [--script FILE | --screenshot FILE.png] [--locale-dir DIR]\n"
+                 "                   [--script FILE | --screenshot FILE.png] [--locale-dir DIR] [--now YYYY-MM-DDTHH:MMZ]\n"
                  "  Runs full screen on the display; headless (no window) when no display is set or with --headless.\n"
                  "  --script FILE      run the steps in FILE (tap, drag, wait, advance, shot, ids, expect, expect-not)\n"
                  "                     and exit; non-zero status if a step fails\n"
-                 "  --screenshot FILE  render the first screen to FILE and exit\n");
+                 "  --screenshot FILE  render the first screen to FILE and exit\n"
+                 "  --now TIME         start the clock at this UTC time (for opening hours in tests and demos)\n");
     return 2;
 }
 
@@ -47,6 +50,7 @@ bool parse(int argc, char** argv, Arguments& a) {
             : arg == "--screenshot" ? !value(a.screenshot)
             : arg == "--locale-dir" ? !value(a.locale_dir)
             : arg == "--windowed" ? !value(a.windowed)
+            : arg == "--now" ? !value(a.now)
             : arg == "--headless" ? !(a.headless = true)
             : true)
             return false;
@@ -92,6 +96,13 @@ int main(int argc, char** argv) {
     if (!args.windowed.empty() && std::sscanf(args.windowed.c_str(), "%dx%d", &options.window.width, &options.window.height) != 2)
         return usage();
     options.virtual_clock = scripted;
+    if (!args.now.empty()) {
+        int y, mo, d, h, mi;
+        if (std::sscanf(args.now.c_str(), "%d-%d-%dT%d:%dZ", &y, &mo, &d, &h, &mi) != 5) return usage();
+        auto date = haven::parse_date(args.now.substr(0, 10));
+        if (!date || h < 0 || h > 23 || mi < 0 || mi > 59) return usage();
+        options.start_time = std::chrono::sys_seconds{date->days()} + std::chrono::hours{h} + std::chrono::minutes{mi};
+    }
 
     std::vector<haven::Step> steps;
     if (!args.script.empty()) {

@@ -10,24 +10,33 @@ Rect draw_shell_top(ScreenContext& ctx, Rect window) {
     const Screen screen = ctx.session.current().screen;
     if (screen == Screen::Attract) return window;
     const Rect bar{window.x, window.y, window.w, ui.px(theme::bar_height)};
-    ui.fill(bar, theme::bar);
+    ui.fill(bar, ui.palette().bar);
     const float pad = (bar.h - ui.px(theme::touch_target)) / 2;
     const float h = ui.px(theme::touch_target);
-    const float w = std::min(ui.px(300), (bar.w - 5 * pad) / 4);
+    const float square = h;  // text size and contrast: icon-only, one tap each
+    const float w = std::min(ui.px(300), (bar.w - 7 * pad - 2 * square) / 4);
     // Reading order: back and home at the start, emergency and quick exit at the end, mirrored for RTL
     // as RTL readers expect (their close control sits top-left); within a visit nothing moves.
-    auto at = [&](float x) { return ui.place({x, bar.y + pad, w, h}, bar); };
+    auto at = [&](float x, float width) { return ui.place({x, bar.y + pad, width, h}, bar); };
     Session& session = ctx.session;
-    if (ui.button("back", at(bar.x + pad), _("Back"), ButtonKind::Plain, Icon::Back))
+    if (ui.button("back", at(bar.x + pad, w), _("Back"), ButtonKind::Plain, Icon::Back))
         ctx.on_tap([&session] { session.back(); });
     if (screen != Screen::Languages && screen != Screen::Home &&
-        ui.button("home", at(bar.x + 2 * pad + w), _("Home"), ButtonKind::Plain, Icon::Home))
+        ui.button("home", at(bar.x + 2 * pad + w, w), _("Home"), ButtonKind::Plain, Icon::Home))
         ctx.on_tap([&session] { session.home(); });
-    if (screen != Screen::Languages && screen != Screen::Emergency &&
-        ui.button("emergency", at(bar.right() - 2 * (pad + w)), _("Emergency"), ButtonKind::Emergency))
+    const float end = bar.right() - 2 * (pad + w);
+    // "A+" is understood without reading any one language.
+    if (ui.button("text-size", at(end - 2 * (pad + square), square), session.text_size() == 2 ? "A" : "A+", ButtonKind::Plain))
+        ctx.on_tap([&session] { session.next_text_size(); });
+    if (ui.button("contrast", at(end - (pad + square), square), {}, session.high_contrast() ? ButtonKind::Primary : ButtonKind::Plain,
+                  Icon::Contrast))
+        ctx.on_tap([&session] { session.toggle_contrast(); });
+    // Emergency numbers are one tap away on every screen of a visit, the language picker included.
+    if (screen != Screen::Emergency &&
+        ui.button("emergency", at(end, w), _("Emergency"), ButtonKind::Emergency))
         ctx.on_tap([&session] { session.open(Screen::Emergency); });
-    // Quick exit: always the same corner, one tap, the visit is gone (the no-trace work wipes memory).
-    if (ui.button("quick-exit", at(bar.right() - pad - w), _("Quick exit"), ButtonKind::Exit, Icon::Close))
+    // Quick exit: always the same corner, one tap, the visit is gone.
+    if (ui.button("quick-exit", at(bar.right() - pad - w, w), _("Quick exit"), ButtonKind::Exit, Icon::Close))
         ctx.on_tap([&session] { session.end(); });
     return {window.x, bar.bottom(), window.w, window.h - bar.h};
 }
@@ -39,8 +48,8 @@ Rect draw_shell_bottom(ScreenContext& ctx, Rect area) {
     const float pad = ui.px(10);
     float h = ui.text_height(note, TextStyle::Small, area.w - 2 * pad) + 2 * pad;
     Rect strip{area.x, area.bottom() - h, area.w, h};
-    ui.fill(strip, theme::notice);
-    ui.text(strip.inset(pad), note, TextStyle::Small, Align::Center);
+    ui.fill(strip, ui.palette().notice);
+    ui.text(strip.inset(pad), note, TextStyle::Small, Align::Center, ui.palette().on_notice);
     return {area.x, area.y, area.w, area.h - h};
 }
 

@@ -22,7 +22,7 @@ std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& file, 
         }
         auto display = root.string("emergency_display", Need::Optional);
         if (!display.empty()) {
-            if (phone_digits(display) != phone_digits(config.emergency_number))
+            if (!is_plain_phone_display(display) || phone_digits(display) != phone_digits(config.emergency_number))
                 diag.error(root.pointer_of("emergency_display"), shown(display) + " shows different digits from emergency_number; make them the same number.");
             config.emergency_display = display;
         }

@@ -41,6 +41,12 @@ bool is_short_code(std::string_view n) {
     return true;
 }
 
+bool is_plain_phone_display(std::string_view display) {
+    for (char c : display)
+        if (!is_digit(c) && c != ' ' && c != '+' && c != '(' && c != ')' && c != '-' && c != '.' && c != '/') return false;
+    return !display.empty();
+}
+
 std::string phone_digits(std::string_view text) {
     std::string digits;
     for (char c : text)

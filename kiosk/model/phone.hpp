@@ -11,6 +11,9 @@ bool is_e164(std::string_view number);        // '+', a non-zero digit, 7..15 di
 bool is_short_code(std::string_view number);  // 3..6 digits, not starting with 0
 inline bool is_valid_phone(std::string_view n) { return is_e164(n) || is_short_code(n); }
 
+// True when `display` holds only ASCII digits, spaces and + ( ) - . / (no bidi controls, no other scripts).
+bool is_plain_phone_display(std::string_view display);
+
 // The digits of a number as a person reads it ("+49 30 5550-1001" -> "4930555010001"); '+' dropped.
 std::string phone_digits(std::string_view text);
 

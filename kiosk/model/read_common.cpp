@@ -42,6 +42,13 @@ Phone read_phone(FieldReader& object, std::string_view number_key, Need need, st
     phone.display = object.string("display", Need::Optional);
     if (phone.display.empty()) {
         phone.display = phone.number;
+    } else if (!is_plain_phone_display(phone.display)) {
+        // Anything else (bidi controls, other digit systems, letters) could make the shown number differ
+        // from the dialled one while the digits still compare equal.
+        object.diagnostics().error(object.pointer_of("display"),
+                                   shown(phone.display) + " may contain only digits 0-9, spaces and + ( ) - . /; "
+                                                         "write the number as people should read it, e.g. \"+49 30 23125 001\".");
+        phone.display = phone.number;
     } else if (phone_digits(phone.display) != phone_digits(phone.number)) {
         // The number shown and the number dialled or encoded in a QR code must never differ.
         object.diagnostics().error(object.pointer_of("display"),

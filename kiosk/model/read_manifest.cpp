@@ -46,6 +46,12 @@ Manifest read_manifest(FieldReader& root) {
     root.objects("languages", Need::Required, [&](FieldReader& l, size_t) {
         Language lang;
         lang.code = l.string("code");
+        // The code reaches gettext's LANGUAGE, widget ids and ICU: letters and '-' only.
+        if (!lang.code.empty() && (lang.code.size() < 2 || lang.code.size() > 8 ||
+                                   !std::all_of(lang.code.begin(), lang.code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }))) {
+            diag.error(l.pointer_of("code"), shown(lang.code) + " is not a language code; use lower-case codes such as \"ar\", \"ti\" or \"prs\".");
+            lang.code.clear();
+        }
         lang.name = l.string("name");
         auto direction = l.string("direction");
         if (direction == "rtl") lang.direction = Direction::RightToLeft;

@@ -30,7 +30,8 @@ bool SdlPlatform::open(const WindowOptions& options, std::string& error) {
         error = std::string("SDL could not start: ") + SDL_GetError();
         return false;
     }
-    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    // No SDL_WINDOW_ALLOW_HIGHDPI: mouse coordinates and drawing must be in the same units.
+    Uint32 flags = SDL_WINDOW_SHOWN;
     if (options.fullscreen && !options.headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     window_ = SDL_CreateWindow("Haven Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
                                options.height, flags);
@@ -89,9 +90,8 @@ void SdlPlatform::handle(const SDL_Event& e) {
             }
             break;
         case SDL_WINDOWEVENT:
+            // Exposed, resized, restored: the loop draws again after any event; only the size needs noting.
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) SDL_GetRendererOutputSize(renderer_, &width_, &height_);
-            // Exposed, resized, restored: something must be drawn again.
-            pointer_events_.push_back({PointerEvent::Kind::Move, pointer_events_.empty() ? Point{-1, -1} : pointer_events_.back().pos});
             break;
         default: break;
     }

@@ -75,8 +75,8 @@ void draw_article(ScreenContext& ctx) {
     column.gap(24);
     char reviewed[256];
     std::snprintf(reviewed, sizeof reviewed, _("Last checked: %s"), topic->reviewed.iso().c_str());
-    column.text(reviewed, TextStyle::Small, theme::text_muted);
-    for (const auto& source : topic->sources) column.text(source, TextStyle::Small, theme::text_muted);
+    column.text(reviewed, TextStyle::Small, ui.palette().text_muted);
+    for (const auto& source : topic->sources) column.text(source, TextStyle::Small, ui.palette().text_muted);
     column.gap(40);
     ui.end_scroll(column.y());
 }

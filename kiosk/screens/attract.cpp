@@ -16,7 +16,7 @@ void draw_attract(ScreenContext& ctx, const std::vector<AttractLine>& lines) {
     ui.set_direction(line.direction);
     float w = whole.w * 0.8f;
     float h = ui.text_height(line.text, TextStyle::Title, w);
-    ui.text({whole.x + (whole.w - w) / 2, (whole.h - h) / 2, w, h}, line.text, TextStyle::Title, Align::Center, theme::primary);
+    ui.text({whole.x + (whole.w - w) / 2, (whole.h - h) / 2, w, h}, line.text, TextStyle::Title, Align::Center, ui.palette().primary);
     ui.set_direction(saved);
 }
 

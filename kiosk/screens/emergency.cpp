@@ -9,7 +9,7 @@ void draw_emergency(ScreenContext& ctx) {
     const Rect bounds = content_bounds(ctx);
     Column column(ui, bounds, ui.begin_scroll("emergency", ctx.area, ctx.session.scroll()));
     column.gap(24);
-    column.text(_("Emergency"), TextStyle::Title, theme::emergency);
+    column.text(_("Emergency"), TextStyle::Title, ui.palette().emergency);
     column.gap(16);
     // The pack's emergency numbers, and the kiosk's own if the pack lacks it: nothing else on this screen.
     bool config_number_listed = false;
@@ -18,15 +18,24 @@ void draw_emergency(ScreenContext& ctx) {
         const float h = ui.px(150);
         Rect r{bounds.x, column.y(), bounds.w, h};
         if (ui.hit(widget, r)) ctx.on_tap(std::move(action));
-        ui.fill(r, theme::surface, ui.px(theme::rounding));
-        Rect number_box = ui.place({r.x + ui.px(24), r.y + ui.px(20), ui.px(420), h}, r);
+        ui.fill(r, ui.palette().surface, ui.px(theme::rounding));
+        // The number on one line, never wrapped: a long one is drawn smaller rather than broken.
+        TextStyle number_style = TextStyle::Huge;
+        float number_w = ui.text_drawer().measure(display, number_style, 0).x;
+        if (number_w > r.w * 0.45f) {
+            number_style = TextStyle::Title;
+            number_w = ui.text_drawer().measure(display, number_style, 0).x;
+        }
+        number_w = std::max(number_w + 1, ui.px(420));
+        Rect number_box = ui.place({r.x + ui.px(24), r.y + ui.px(20), number_w, h}, r);
         Direction saved = ui.direction();
         ui.set_direction(Direction::LeftToRight);
-        ui.text(number_box, display, TextStyle::Huge, Align::Start, theme::emergency);
+        ui.text(number_box, display, number_style, Align::Start, ui.palette().emergency);
         ui.set_direction(saved);
-        Rect text_box = ui.place({r.x + ui.px(480), r.y + ui.px(24), r.w - ui.px(500), h}, r);
+        const float text_x = ui.px(24) + number_w + ui.px(36);
+        Rect text_box = ui.place({r.x + text_x, r.y + ui.px(24), r.w - text_x - ui.px(20), h}, r);
         float used = ui.text(text_box, name, TextStyle::Heading);
-        ui.text({text_box.x, text_box.y + used, text_box.w, h}, note, TextStyle::Small, Align::Start, theme::text_muted);
+        ui.text({text_box.x, text_box.y + used, text_box.w, h}, note, TextStyle::Small, Align::Start, ui.palette().text_muted);
         column.gap(150 + 16);
     };
     for (const auto& c : ctx.content.contacts) {

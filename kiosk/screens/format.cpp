@@ -5,28 +5,9 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-namespace haven {
+#include <cstdio>
 
-std::vector<std::string> format_schedule(const Schedule& schedule) {
-    if (schedule.always_open) return {_("Open day and night, every day")};
-    const char* day_names[7] = {_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")};
-    std::vector<std::string> lines;
-    for (const auto& hours : schedule.weekly) {
-        std::string days;
-        // Consecutive days are written as a range: Mon–Fri.
-        for (int d = 0; d < 7;) {
-            if (!hours.days[size_t(d)]) { ++d; continue; }
-            int end = d;
-            while (end + 1 < 7 && hours.days[size_t(end + 1)]) ++end;
-            if (!days.empty()) days += ", ";
-            days += day_names[d];
-            if (end > d) days += std::string(end == d + 1 ? ", " : "–") + day_names[end];
-            d = end + 1;
-        }
-        lines.push_back(days + "  " + hours.opens.hhmm() + "–" + hours.closes.hhmm());
-    }
-    return lines;
-}
+namespace haven {
 
 std::string language_name(const Content& content, std::string_view code, std::string_view in_language) {
     icu::UnicodeString name;
@@ -47,6 +28,65 @@ std::string language_list(const Content& content, const std::vector<std::string>
 
 std::string format_address(const Address& a) {
     return a.street + ", " + a.postal_code + " " + a.city;
+}
+
+const char* weekday_name(int weekday) {
+    switch (weekday) {
+        case 0: return _("Monday");
+        case 1: return _("Tuesday");
+        case 2: return _("Wednesday");
+        case 3: return _("Thursday");
+        case 4: return _("Friday");
+        case 5: return _("Saturday");
+        default: return _("Sunday");
+    }
+}
+
+std::string format_open_state(const OpenState& s) {
+    char line[256];
+    const MinuteOfDay at{s.change_minute};
+    if (s.open) {
+        if (s.always || !s.change_in_days) return _("Open day and night");
+        if (*s.change_in_days == 0) std::snprintf(line, sizeof line, _("Open now, until %s"), at.hhmm().c_str());
+        else std::snprintf(line, sizeof line, _("Open now, until %s %s"), weekday_name(s.change_weekday), at.hhmm().c_str());
+        return line;
+    }
+    if (!s.change_in_days) return _("Closed now");
+    if (*s.change_in_days == 0) std::snprintf(line, sizeof line, _("Closed now, opens today at %s"), at.hhmm().c_str());
+    else if (*s.change_in_days == 1) std::snprintf(line, sizeof line, _("Closed now, opens tomorrow at %s"), at.hhmm().c_str());
+    else std::snprintf(line, sizeof line, _("Closed now, opens %s at %s"), weekday_name(s.change_weekday), at.hhmm().c_str());
+    return line;
+}
+
+std::vector<DayHours> week_hours(const Schedule& schedule, std::chrono::sys_seconds now) {
+    std::vector<DayHours> week;
+    auto local = local_moment(now, schedule.timezone);
+    if (!local) return week;
+    for (int d = 0; d < 7; ++d) {
+        Date date{std::chrono::year_month_day{local->date.days() + std::chrono::days{d}}};
+        const int weekday = (local->weekday + d) % 7;
+        std::string hours;
+        for (auto [opens, closes] : hours_on(schedule, date, weekday)) {
+            if (!hours.empty()) hours += ", ";
+            hours += (opens == 0 && closes == 1440) ? std::string(_("Open all day"))
+                                                    : MinuteOfDay{opens}.hhmm() + "–" + MinuteOfDay{closes % 1440}.hhmm();
+        }
+        week.push_back({weekday_name(weekday), hours.empty() ? _("Closed") : hours, d == 0});
+    }
+    return week;
+}
+
+const char* filter_label(Filter f) {
+    switch (f) {
+        case Filter::OpenNow: return _("Open now");
+        case Filter::MyLanguage: return _("Speaks my language");
+        case Filter::Free: return _("Free");
+        case Filter::WomenOnly: return _("Women only");
+        case Filter::Children: return _("For children");
+        case Filter::NoId: return _("No ID needed");
+        case Filter::Wheelchair: return _("Wheelchair access");
+    }
+    return "";
 }
 
 }  // namespace haven

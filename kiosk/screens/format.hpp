@@ -2,6 +2,10 @@
 #pragma once
 
 #include "content.hpp"
+#include "opening_hours.hpp"
+#include "service_filters.hpp"
+
+#include <chrono>
 
 #include <string>
 #include <string_view>
@@ -9,14 +13,26 @@
 
 namespace haven {
 
-// One line per group of days, e.g. "Mon–Fri  09:00–17:00"; "Open day and night" when always open.
-std::vector<std::string> format_schedule(const Schedule& schedule);
-
 // The name of a language, in the visitor's language where the system knows it (ICU), else the pack's
 // own name for it, else the code.
 std::string language_name(const Content& content, std::string_view code, std::string_view in_language);
 std::string language_list(const Content& content, const std::vector<std::string>& codes, std::string_view in_language);
 
 std::string format_address(const Address& address);
+
+const char* weekday_name(int weekday);  // translated, 0 = Monday
+
+// "Open now, until 17:00" / "Closed now, opens tomorrow at 09:00" / "Open day and night".
+std::string format_open_state(const OpenState& state);
+
+// The coming seven days from today, with the hours that really apply on each date (exceptions included).
+struct DayHours {
+    std::string day;    // "Monday"
+    std::string hours;  // "09:00–17:00" or "Closed"
+    bool today;
+};
+std::vector<DayHours> week_hours(const Schedule& schedule, std::chrono::sys_seconds now);
+
+const char* filter_label(Filter f);  // translated
 
 }  // namespace haven

@@ -14,6 +14,8 @@ struct ListItem {
     std::string title;
     std::string subtitle;
     std::function<void()> on_tap;
+    std::string status;               // optional line in its own colour, e.g. "Open now"
+    std::uint32_t status_color = 0;
 };
 
 void draw_list(ScreenContext& ctx, std::string_view heading, const std::vector<ListItem>& items,

@@ -7,8 +7,8 @@ namespace haven {
 void Column::notice(std::string_view s) {
     const float pad = ui_.px(16);
     float h = ui_.text_height(s, TextStyle::Body, bounds_.w - 2 * pad) + 2 * pad;
-    ui_.fill({bounds_.x, y_, bounds_.w, h}, theme::notice, ui_.px(8));
-    ui_.text({bounds_.x + pad, y_ + pad, bounds_.w - 2 * pad, 0}, s, TextStyle::Body);
+    ui_.fill({bounds_.x, y_, bounds_.w, h}, ui_.palette().notice, ui_.px(8));
+    ui_.text({bounds_.x + pad, y_ + pad, bounds_.w - 2 * pad, 0}, s, TextStyle::Body, Align::Start, ui_.palette().on_notice);
     y_ += h + ui_.px(16);
 }
 

@@ -7,6 +7,7 @@
 #include "session.hpp"
 #include "ui.hpp"
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@ struct ScreenContext {
     const KioskConfig& config;
     Rect area;           // the screen's part of the window, below the top bar
     double now_seconds;  // the kiosk's clock, for anything that changes with time
+    std::chrono::sys_seconds wall_time;  // the date and time, for opening hours
     // What a tap asks for, run after the screen has drawn: changing the session mid-draw would pull the
     // route (and its scroll offset) out from under the screen.
     std::function<void()> after_draw;

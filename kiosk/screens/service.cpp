@@ -1,3 +1,4 @@
+#include "detail_parts.hpp"
 #include "format.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
@@ -16,9 +17,9 @@ void draw_service(ScreenContext& ctx) {
     Column column(ui, bounds, ui.begin_scroll("service", ctx.area, ctx.session.scroll()));
     column.gap(24);
     column.text(ctx.text(service->name), TextStyle::Title);
-    column.text(service->organization, TextStyle::Body, theme::text_muted);
+    column.text(service->organization, TextStyle::Body, ui.palette().text_muted);
     column.gap(16);
-    if (service->status == Service::Status::TemporarilyClosed) column.notice(_("Temporarily closed"));
+    draw_open_state(ctx, column, service->schedule, service->status == Service::Status::TemporarilyClosed);
     column.text(ctx.text(service->description), TextStyle::Body);
     column.gap(24);
 
@@ -29,13 +30,11 @@ void draw_service(ScreenContext& ctx) {
         column.gap(theme::touch_target + 8);
         if (!phone.languages.empty())
             column.text(std::string(_("Spoken on this line:")) + " " + language_list(ctx.content, phone.languages, lang),
-                        TextStyle::Small, theme::text_muted);
+                        TextStyle::Small, ui.palette().text_muted);
         column.gap(16);
     }
 
-    std::string hours;
-    for (const auto& line : format_schedule(service->schedule)) hours += (hours.empty() ? "" : "\n") + line;
-    column.fact(_("Opening hours"), hours);
+    draw_week(ctx, column, service->schedule);
     std::string address = format_address(service->address);
     if (auto directions = ctx.text(service->address.directions); !directions.empty()) address += "\n" + std::string(directions);
     column.fact(_("Address"), address);
@@ -70,9 +69,15 @@ void draw_service(ScreenContext& ctx) {
         privacy += (privacy.empty() ? "" : ". ") + std::string(notes);
     column.fact(_("Privacy"), privacy);
 
+    std::vector<QrItem> codes;
+    if (!service->phones.empty())
+        codes.push_back({"qr.phone", "tel:" + service->phones[0].number, service->phones[0].display});
+    codes.push_back({"qr.address", address_payload(service->address, service->location), _("Address")});
+    draw_qr_codes(ctx, column, codes);
+
     char checked[256];
     std::snprintf(checked, sizeof checked, _("Last checked: %s"), service->last_checked.iso().c_str());
-    column.text(checked, TextStyle::Small, theme::text_muted);
+    column.text(checked, TextStyle::Small, ui.palette().text_muted);
     column.gap(40);
     ui.end_scroll(column.y());
 }

@@ -48,7 +48,7 @@ std::string find_font(bool bold, const char* language, char32_t codepoint) {
         FcPatternAddCharSet(pattern, FC_CHARSET, chars);
     }
     FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);  // a preference only: outline fonts are required below
     FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
     FcDefaultSubstitute(pattern);
     FcResult result;
@@ -56,6 +56,10 @@ std::string find_font(bool bold, const char* language, char32_t codepoint) {
     std::string path;
     for (int i = 0; sorted && i < sorted->nfont && path.empty(); ++i) {
         FcPattern* font = sorted->fonts[i];
+        FcBool scalable = FcFalse, color = FcFalse;
+        FcPatternGetBool(font, FC_SCALABLE, 0, &scalable);
+        FcPatternGetBool(font, FC_COLOR, 0, &color);
+        if (!scalable || color) continue;  // the atlas takes 8-bit coverage from outline fonts only
         if (language) {
             FcLangSet* langs = nullptr;
             if (FcPatternGetLangSet(font, FC_LANG, 0, &langs) != FcResultMatch ||
@@ -129,6 +133,13 @@ int FontSet::script_face(UScriptCode script, bool bold) {
 int FontSet::fallback_face(char32_t cp, bool bold) {
     auto key = std::make_pair(cp, bold);
     if (auto it = by_codepoint_.find(key); it != by_codepoint_.end()) return it->second;
+    // No font draws unassigned, private-use or non-characters; and a pack full of odd characters must
+    // not buy one fontconfig search each, which would stall the screen.
+    const auto type = u_charType(UChar32(cp));
+    if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE || (cp & 0xFFFE) == 0xFFFE ||
+        (cp >= 0xFDD0 && cp <= 0xFDEF) || searches_ >= max_searches)
+        return by_codepoint_[key] = -1;
+    ++searches_;
     for (size_t i = 0; i < faces_.size(); ++i)
         if (faces_[i]->bold == bold && faces_[i]->covers(cp)) return by_codepoint_[key] = int(i);
     int index = load(find_font(bold, nullptr, cp), bold);

@@ -56,6 +56,8 @@ private:
     std::map<std::pair<std::string, bool>, int> by_path_;
     std::map<std::pair<int, bool>, int> by_script_;         // script code, bold -> face or -1
     std::map<std::pair<char32_t, bool>, int> by_codepoint_;  // fallback results, including misses
+    static constexpr int max_searches = 256;                  // fontconfig searches for the kiosk's life
+    int searches_ = 0;
 };
 
 }  // namespace haven

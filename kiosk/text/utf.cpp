@@ -51,6 +51,7 @@ DecodedText decode_utf8(std::string_view s) {
         }
         i += length;
         if (cp == '\t') cp = ' ';
+        if (cp == 0x2028 || cp == 0x2029) cp = '\n';  // ICU would treat them as paragraph ends inside a line
         if ((cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp < 0xA0)) continue;  // controls draw nothing
         append(out, cp, offset);
     }

@@ -31,8 +31,10 @@ const AtlasGlyph* GlyphAtlas::get(int face_index, int px, std::uint32_t glyph) {
 
     FT_Face face = fonts_.face(face_index).ft;
     AtlasGlyph g{0, 0, 0, 0, 0, 0, 0, 0};
-    if (FT_Set_Pixel_Sizes(face, 0, FT_UInt(px)) == 0 && FT_Load_Glyph(face, glyph, FT_LOAD_TARGET_LIGHT) == 0 &&
-        FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) == 0) {
+    // Outlines only, rendered to 8-bit coverage: an embedded 1-bit bitmap would have another layout.
+    if (FT_Set_Pixel_Sizes(face, 0, FT_UInt(px)) == 0 &&
+        FT_Load_Glyph(face, glyph, FT_LOAD_TARGET_LIGHT | FT_LOAD_NO_BITMAP) == 0 &&
+        FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) == 0 && face->glyph->bitmap.pixel_mode == FT_PIXEL_MODE_GRAY) {
         const FT_Bitmap& bitmap = face->glyph->bitmap;
         g.width = int(bitmap.width);
         g.height = int(bitmap.rows);

@@ -16,7 +16,11 @@ constexpr StyleSpec specs[] = {{26, false}, {32, false}, {32, true}, {42, true},
 
 }  // namespace
 
-float ShapingTextDrawer::pixels(TextStyle style) const { return std::round(specs[int(style)].px * scale_); }
+float ShapingTextDrawer::pixels(TextStyle style) const {
+    // Phone numbers are already as large as the screen allows.
+    const float factor = style == TextStyle::Huge ? 1.f : text_scale_;
+    return std::round(specs[int(style)].px * scale_ * factor);
+}
 bool ShapingTextDrawer::bold(TextStyle style) const { return specs[int(style)].bold; }
 float ShapingTextDrawer::line_height(TextStyle style) { return pixels(style) * TextRequest{}.line_spacing; }
 
@@ -41,7 +45,14 @@ void ShapingTextDrawer::draw(ImDrawList& list, const Rect& box, std::string_view
                              Direction direction, std::uint32_t color) {
     auto layout = engine_.layout(request(text, style, box.w, align, direction));
     const int px = int(pixels(style));
+    // Only lines inside the visible area are rasterised: a long article must not fill the atlas with
+    // text nobody can see.
+    const ImVec2 clip_min = list.GetClipRectMin(), clip_max = list.GetClipRectMax();
+    size_t line = 0;
     for (const auto& glyph : layout->glyphs) {
+        while (line + 1 < layout->lines.size() && glyph.y > layout->lines[line].top + layout->lines[line].height) ++line;
+        const auto& box_line = layout->lines[line];
+        if (box.y + box_line.top > clip_max.y || box.y + box_line.top + box_line.height < clip_min.y) continue;
         const AtlasGlyph* a = atlas_.get(glyph.face, px, glyph.glyph);
         if (!a || a->width == 0) continue;
         // Whole pixels: the atlas holds glyphs rasterised at whole-pixel positions.

@@ -17,6 +17,10 @@ public:
               Direction direction, std::uint32_t color) override;
     float line_height(TextStyle style) override;
 
+    // The visitor's text size: 1 normal, larger for the larger steps. Layout sizes follow it.
+    void set_text_scale(float factor) { text_scale_ = factor; }
+    void set_scale(float scale) { scale_ = scale; }  // the screen's size may change (rotation)
+
     // The size and weight each style is drawn at, at this screen's scale.
     float pixels(TextStyle style) const;
     bool bold(TextStyle style) const;
@@ -27,6 +31,7 @@ private:
     TextEngine& engine_;
     GlyphAtlas& atlas_;
     float scale_;
+    float text_scale_ = 1;
 };
 
 }  // namespace haven

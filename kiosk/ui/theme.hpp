@@ -3,30 +3,40 @@
 
 #include <cstdint>
 
-namespace haven::theme {
+namespace haven {
 
 constexpr std::uint32_t rgb(unsigned r, unsigned g, unsigned b) { return 0xFF000000u | (b << 16) | (g << 8) | r; }
 
-constexpr std::uint32_t background = rgb(0xF4, 0xF1, 0xEA);   // warm paper: calm, not clinical
-constexpr std::uint32_t surface = rgb(0xFF, 0xFF, 0xFF);
-constexpr std::uint32_t surface_pressed = rgb(0xD9, 0xE6, 0xE4);
-constexpr std::uint32_t text = rgb(0x1B, 0x26, 0x2C);
-constexpr std::uint32_t text_muted = rgb(0x4A, 0x57, 0x5E);
-constexpr std::uint32_t primary = rgb(0x1F, 0x5F, 0x66);       // tiles, links
-constexpr std::uint32_t primary_pressed = rgb(0x15, 0x43, 0x48);
-constexpr std::uint32_t on_primary = rgb(0xFF, 0xFF, 0xFF);
-constexpr std::uint32_t emergency = rgb(0xA8, 0x1E, 0x1E);
-constexpr std::uint32_t emergency_pressed = rgb(0x7A, 0x14, 0x14);
-constexpr std::uint32_t exit = rgb(0x2B, 0x2B, 0x33);          // quick exit: dark, always the same place
-constexpr std::uint32_t exit_pressed = rgb(0x10, 0x10, 0x14);
-constexpr std::uint32_t bar = rgb(0xE4, 0xDF, 0xD3);
-constexpr std::uint32_t notice = rgb(0xFF, 0xE8, 0xA3);         // demo / fallback notices
-constexpr std::uint32_t border = rgb(0xC9, 0xC2, 0xB3);
+// Every colour a screen may use; one palette is in force per frame (the visitor can switch to high contrast).
+struct Palette {
+    std::uint32_t background, surface, surface_pressed, text, text_muted;
+    std::uint32_t primary, primary_pressed, on_primary;
+    std::uint32_t emergency, emergency_pressed, exit, exit_pressed;
+    std::uint32_t bar, notice, on_notice, border, open, closed;
+};
 
-constexpr float bar_height = 120;    // top bar with back, home, emergency, quick exit
-constexpr float touch_target = 96;   // the smallest thing a finger must hit (>= 88 px at 1080 p)
+// Warm paper: calm, not clinical.
+constexpr Palette calm_palette{
+    rgb(0xF4, 0xF1, 0xEA), rgb(0xFF, 0xFF, 0xFF), rgb(0xD9, 0xE6, 0xE4), rgb(0x1B, 0x26, 0x2C), rgb(0x4A, 0x57, 0x5E),
+    rgb(0x1F, 0x5F, 0x66), rgb(0x15, 0x43, 0x48), rgb(0xFF, 0xFF, 0xFF),
+    rgb(0xA8, 0x1E, 0x1E), rgb(0x7A, 0x14, 0x14), rgb(0x2B, 0x2B, 0x33), rgb(0x10, 0x10, 0x14),
+    rgb(0xE4, 0xDF, 0xD3), rgb(0xFF, 0xE8, 0xA3), rgb(0x1B, 0x26, 0x2C), rgb(0xC9, 0xC2, 0xB3),
+    rgb(0x1E, 0x6B, 0x34), rgb(0x8A, 0x2B, 0x1B)};
+
+// White and yellow on black, for low vision and glare.
+constexpr Palette high_contrast_palette{
+    rgb(0x00, 0x00, 0x00), rgb(0x12, 0x12, 0x12), rgb(0x40, 0x40, 0x00), rgb(0xFF, 0xFF, 0xFF), rgb(0xFF, 0xFF, 0xFF),
+    rgb(0xFF, 0xE0, 0x00), rgb(0xFF, 0xFF, 0x80), rgb(0x00, 0x00, 0x00),
+    rgb(0xFF, 0x50, 0x50), rgb(0xFF, 0x90, 0x90), rgb(0xFF, 0xFF, 0xFF), rgb(0xC0, 0xC0, 0xC0),
+    rgb(0x00, 0x00, 0x00), rgb(0xFF, 0xE0, 0x00), rgb(0x00, 0x00, 0x00), rgb(0xFF, 0xFF, 0xFF),
+    rgb(0x7C, 0xFF, 0x7C), rgb(0xFF, 0x9C, 0x9C)};
+
+namespace theme {
+constexpr float bar_height = 120;   // top bar with back, home, emergency, quick exit
+constexpr float touch_target = 96;  // the smallest thing a finger must hit (>= 88 px at 1080 p)
 constexpr float gap = 24;
 constexpr float margin = 40;
 constexpr float rounding = 18;
+}  // namespace theme
 
-}  // namespace haven::theme
+}  // namespace haven

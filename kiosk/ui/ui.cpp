@@ -1,8 +1,11 @@
 #include "ui.hpp"
 
+#include "qr_code.hpp"
 #include "theme.hpp"
 
 #include <imgui.h>
+
+#include <cmath>
 
 namespace haven {
 namespace {
@@ -13,19 +16,22 @@ struct Colors {
     std::uint32_t fill, fill_pressed, text;
 };
 
-Colors colors(ButtonKind kind) {
+Colors colors(ButtonKind kind, const Palette& p) {
     switch (kind) {
-        case ButtonKind::Primary: return {theme::primary, theme::primary_pressed, theme::on_primary};
-        case ButtonKind::Emergency: return {theme::emergency, theme::emergency_pressed, theme::on_primary};
-        case ButtonKind::Exit: return {theme::exit, theme::exit_pressed, theme::on_primary};
+        case ButtonKind::Primary: return {p.primary, p.primary_pressed, p.on_primary};
+        case ButtonKind::Emergency: return {p.emergency, p.emergency_pressed, p.on_primary};
+        case ButtonKind::Exit: return {p.exit, p.exit_pressed, p.background};
         case ButtonKind::Plain: break;
     }
-    return {theme::surface, theme::surface_pressed, theme::text};
+    return {p.surface, p.surface_pressed, p.text};
 }
 
 }  // namespace
 
-void Ui::begin_frame(ImDrawList& list, const Pointer& pointer, Point screen, float scale, Direction direction) {
+void Ui::begin_frame(ImDrawList& list, const Pointer& pointer, Point screen, float scale, Direction direction,
+                     const Palette& palette, float seconds_elapsed) {
+    palette_ = &palette;
+    dt_ = seconds_elapsed;
     list_ = &list;
     pointer_ = pointer;
     screen_ = screen;
@@ -59,9 +65,25 @@ void Ui::fill(Rect r, std::uint32_t color, float rounding) {
     list_->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), color, rounding);
 }
 
+void Ui::qr(std::string_view id, Point at, float side, std::string_view text) {
+    auto matrix = make_qr(text);
+    if (!matrix) return;
+    const int quiet = 4;  // modules of white border the QR standard asks for
+    const float module = std::floor(side / float(matrix->size + 2 * quiet));
+    const float drawn = module * float(matrix->size + 2 * quiet);
+    Rect box{at.x, at.y, drawn, drawn};
+    bool pressed;
+    interact(id, box, pressed);  // recorded so scripts and tests can find it; tapping does nothing
+    fill(box, rgb(0xFF, 0xFF, 0xFF), px(6));
+    for (int y = 0; y < matrix->size; ++y)
+        for (int x = 0; x < matrix->size; ++x)
+            if (matrix->at(x, y))
+                fill({at.x + module * float(x + quiet), at.y + module * float(y + quiet), module, module}, rgb(0, 0, 0));
+}
+
 float Ui::text(Rect box, std::string_view s, TextStyle style, Align align, std::uint32_t color) {
     if (s.empty()) return 0;
-    text_.draw(*list_, box, s, style, align, direction_, color ? color : theme::text);
+    text_.draw(*list_, box, s, style, align, direction_, color ? color : palette().text);
     return text_height(s, style, box.w);
 }
 
@@ -75,12 +97,12 @@ bool Ui::hit(std::string_view id, Rect r) {
 bool Ui::button(std::string_view id, Rect r, std::string_view label, ButtonKind kind, Icon icon) {
     bool pressed;
     bool tapped = interact(id, r, pressed);
-    auto c = colors(kind);
+    auto c = colors(kind, palette());
     fill(r, pressed ? c.fill_pressed : c.fill, px(theme::rounding));
     if (kind == ButtonKind::Plain)
-        list_->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), theme::border, px(theme::rounding), 0, px(2));
+        list_->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), palette().border, px(theme::rounding), 0, px(2));
     const float pad = px(16);
-    const float icon_w = icon == Icon::None ? 0 : px(36), icon_gap = icon == Icon::None ? 0 : px(14);
+    const float icon_w = icon == Icon::None ? 0 : px(36), icon_gap = icon == Icon::None || label.empty() ? 0 : px(14);
     Rect inner = r.inset(pad);
     const float room = inner.w - icon_w - icon_gap;
     // A long translation steps down a size before it wraps: a button label reads best on one line.
@@ -117,6 +139,18 @@ void Ui::draw_icon(Icon icon, Rect b, std::uint32_t color) {
             list_->AddLine(p(0.15f, 0.15f), p(0.85f, 0.85f), color, t * 1.25f);
             list_->AddLine(p(0.85f, 0.15f), p(0.15f, 0.85f), color, t * 1.25f);
             break;
+        case Icon::Check:
+            list_->AddLine(p(0.12f, 0.55f), p(0.4f, 0.82f), color, t * 1.25f);
+            list_->AddLine(p(0.4f, 0.82f), p(0.9f, 0.2f), color, t * 1.25f);
+            break;
+        case Icon::Contrast: {  // a circle, half filled
+            const ImVec2 c = p(0.5f, 0.5f);
+            const float radius = b.w * 0.42f;
+            list_->AddCircle(c, radius, color, 32, t);
+            list_->PathArcTo(c, radius, 3.14159f * 0.5f, 3.14159f * 1.5f, 24);
+            list_->PathFillConvex(color);
+            break;
+        }
         case Icon::None: break;
     }
 }
@@ -124,7 +158,7 @@ void Ui::draw_icon(Icon icon, Rect b, std::uint32_t color) {
 bool Ui::tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind) {
     bool pressed;
     bool tapped = interact(id, r, pressed);
-    auto c = colors(kind);
+    auto c = colors(kind, palette());
     fill(r, pressed ? c.fill_pressed : c.fill, px(theme::rounding));
     const float pad = px(32);
     Rect inner = r.inset(pad);
@@ -136,32 +170,70 @@ bool Ui::tile(std::string_view id, Rect r, std::string_view title, std::string_v
     return tapped;
 }
 
-bool Ui::row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle) {
+bool Ui::toggle(std::string_view id, Rect r, std::string_view label, bool on) {
+    return button(id, r, label, on ? ButtonKind::Primary : ButtonKind::Plain, on ? Icon::Check : Icon::None);
+}
+
+float Ui::row_height(Ui& ui, float width, std::string_view title, std::string_view subtitle, std::string_view status) {
+    const float pad = ui.px(24), chevron = ui.px(40);
+    const float text_w = width - 2 * pad - chevron;
+    float h = ui.text_height(title, TextStyle::Heading, text_w);
+    if (!status.empty()) h += ui.px(6) + ui.text_height(status, TextStyle::Emphasis, text_w);
+    if (!subtitle.empty()) h += ui.px(6) + ui.text_height(subtitle, TextStyle::Body, text_w);
+    // Rows grow with their text, so long translations and larger text wrap instead of being cut off.
+    return std::max(h + 2 * pad, ui.px(theme::touch_target + 24));
+}
+
+bool Ui::row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, std::string_view status,
+             std::uint32_t status_color) {
     bool pressed;
     bool tapped = interact(id, r, pressed);
-    fill(r, pressed ? theme::surface_pressed : theme::surface, px(theme::rounding));
+    fill(r, pressed ? palette().surface_pressed : palette().surface, px(theme::rounding));
     const float pad = px(24);
     const float chevron = px(40);
     Rect inner{r.x + pad, r.y + pad, r.w - 2 * pad - chevron, r.h - 2 * pad};
-    Rect text_box = place(inner, r);
-    float title_h = text(text_box, title, TextStyle::Heading);
-    if (!subtitle.empty())
-        text({text_box.x, text_box.y + title_h + px(6), text_box.w, inner.h}, subtitle, TextStyle::Body, Align::Start, theme::text_muted);
+    Rect box = place(inner, r);
+    float y = box.y + text(box, title, TextStyle::Heading);
+    if (!status.empty())
+        y += px(6) + text({box.x, y + px(6), box.w, 0}, status, TextStyle::Emphasis, Align::Start,
+                          status_color ? status_color : palette().text_muted);
+    if (!subtitle.empty()) text({box.x, y + px(6), box.w, 0}, subtitle, TextStyle::Body, Align::Start, palette().text_muted);
     // A chevron pointing the way the reading goes: right for LTR, left for RTL.
     Rect mark = place({r.right() - pad - chevron, r.y, chevron, r.h}, r);
     float cx = mark.x + mark.w / 2, cy = mark.y + mark.h / 2, d = px(12);
     float dir = rtl() ? -1.f : 1.f;
-    list_->AddLine(ImVec2(cx - dir * d / 2, cy - d), ImVec2(cx + dir * d / 2, cy), theme::text_muted, px(4));
-    list_->AddLine(ImVec2(cx + dir * d / 2, cy), ImVec2(cx - dir * d / 2, cy + d), theme::text_muted, px(4));
+    list_->AddLine(ImVec2(cx - dir * d / 2, cy - d), ImVec2(cx + dir * d / 2, cy), palette().text_muted, px(4));
+    list_->AddLine(ImVec2(cx + dir * d / 2, cy), ImVec2(cx - dir * d / 2, cy + d), palette().text_muted, px(4));
     return tapped;
 }
 
 float Ui::begin_scroll(std::string_view, Rect viewport, float& offset) {
     scroll_ = {viewport, &offset, viewport.y, true};
-    if (pointer_.pressed && viewport.contains(pointer_.press_pos)) drag_start_offset_ = offset;
-    if (pointer_.down && viewport.contains(pointer_.press_pos) && pointer_.dragging())
+    const bool ours = viewport.contains(pointer_.press_pos);
+    if (fling_target_ != &offset || pointer_.pressed) fling_velocity_ = 0;  // another list, or a new touch
+    if (pointer_.pressed && ours) {
+        drag_start_offset_ = offset;
+        drag_velocity_ = 0;
+        last_pointer_y_ = pointer_.pos.y;
+    }
+    if (pointer_.down && ours && pointer_.dragging()) {
         offset = drag_start_offset_ - (pointer_.pos.y - pointer_.press_pos.y);
-    if (offset < 0) offset = 0;
+        if (dt_ > 0) drag_velocity_ = 0.6f * ((pointer_.pos.y - last_pointer_y_) / dt_) + 0.4f * drag_velocity_;
+    }
+    if (pointer_.released && ours && pointer_.dragging()) {
+        // Let go while moving: the list glides on and slows down, as touch users expect.
+        fling_velocity_ = std::abs(drag_velocity_) > px(200) ? -drag_velocity_ : 0;
+        fling_target_ = &offset;
+    } else if (fling_velocity_ != 0 && !pointer_.down) {
+        offset += fling_velocity_ * dt_;
+        fling_velocity_ *= std::exp(-4.f * dt_);
+        if (std::abs(fling_velocity_) < px(30)) fling_velocity_ = 0;
+    }
+    last_pointer_y_ = pointer_.pos.y;
+    if (offset < 0) {
+        offset = 0;
+        fling_velocity_ = 0;
+    }
     list_->PushClipRect(im({viewport.x, viewport.y}), im({viewport.right(), viewport.bottom()}), true);
     return viewport.y - offset;
 }
@@ -170,7 +242,10 @@ void Ui::end_scroll(float content_bottom) {
     list_->PopClipRect();
     float content_height = content_bottom + *scroll_.offset - scroll_.content_top;
     float max_offset = std::max(0.f, content_height - scroll_.viewport.h);
-    if (*scroll_.offset > max_offset) *scroll_.offset = max_offset;
+    if (*scroll_.offset > max_offset) {
+        *scroll_.offset = max_offset;
+        fling_velocity_ = 0;
+    }
     scroll_.active = false;
 }
 

@@ -5,6 +5,7 @@
 #include "geometry.hpp"
 #include "pointer.hpp"
 #include "text_drawer.hpp"
+#include "theme.hpp"
 
 #include <cstdint>
 #include <string>
@@ -22,16 +23,18 @@ struct WidgetRecord {
 
 enum class ButtonKind { Plain, Primary, Emergency, Exit };
 // Drawn as shapes, not font glyphs, so they never depend on a font having them.
-enum class Icon { None, Back, Home, Close };
+enum class Icon { None, Back, Home, Close, Check, Contrast };
 
 class Ui {
 public:
     explicit Ui(TextDrawer& text) : text_(text) {}
 
-    void begin_frame(ImDrawList& list, const Pointer& pointer, Point screen, float scale, Direction direction);
+    void begin_frame(ImDrawList& list, const Pointer& pointer, Point screen, float scale, Direction direction,
+                     const Palette& palette, float seconds_elapsed);
     void end_frame();  // publishes this frame's widgets
 
     float scale() const { return scale_; }
+    const Palette& palette() const { return *palette_; }
     float px(float size_at_1080p) const { return size_at_1080p * scale_; }
     Point screen() const { return screen_; }
     bool rtl() const { return direction_ == Direction::RightToLeft; }
@@ -48,7 +51,12 @@ public:
     bool button(std::string_view id, Rect r, std::string_view label, ButtonKind kind = ButtonKind::Plain,
                 Icon icon = Icon::None);
     bool tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind);
-    bool row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle);  // list item
+    // A list item: title, then an optional status line in its own colour (e.g. "Open now"), then a subtitle.
+    bool row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle,
+             std::string_view status = {}, std::uint32_t status_color = 0);
+    static float row_height(Ui& ui, float width, std::string_view title, std::string_view subtitle, std::string_view status);
+    // On/off, visibly: filled with a check mark when on, outlined when off.
+    bool toggle(std::string_view id, Rect r, std::string_view label, bool on);
     // An invisible touch target over already-drawn content.
     bool hit(std::string_view id, Rect r);
 
@@ -56,11 +64,15 @@ public:
     float text(Rect box, std::string_view s, TextStyle style, Align align = Align::Start, std::uint32_t color = 0);
     float text_height(std::string_view s, TextStyle style, float width);
     void fill(Rect r, std::uint32_t color, float rounding = 0);
+    // A QR code of `text` in a square of side `side`, dark on white in every theme (scanners need it).
+    void qr(std::string_view id, Point top_left, float side, std::string_view text);
 
     // A vertical scroll area: content is laid out from the returned top y (already shifted by the scroll
     // offset) and clipped to the viewport. `offset` persists in the session.
     float begin_scroll(std::string_view id, Rect viewport, float& offset);
     void end_scroll(float content_bottom);  // y just below the last content, as laid out
+
+    bool animating() const { return fling_velocity_ != 0; }  // a list still gliding: draw another frame
 
     const std::vector<WidgetRecord>& widgets() const { return published_; }
     bool on_screen(std::string_view id) const;
@@ -76,6 +88,8 @@ private:
     Point screen_;
     float scale_ = 1;
     Direction direction_ = Direction::LeftToRight;
+    const Palette* palette_ = &calm_palette;
+    float dt_ = 0;
     std::vector<WidgetRecord> building_, published_;
 
     struct ScrollState {
@@ -85,7 +99,10 @@ private:
         bool active = false;
     } scroll_;
     float drag_start_offset_ = 0;
-    Point last_drag_pos_;
+    float drag_velocity_ = 0;     // px/s of the finger, smoothed, while dragging
+    float fling_velocity_ = 0;    // px/s of the content after the finger let go
+    const float* fling_target_ = nullptr;
+    float last_pointer_y_ = 0;
 };
 
 }  // namespace haven

@@ -63,7 +63,9 @@ void check_not_blank(const fs::path& png) {
 void run_journey(const char* script, std::initializer_list<const char*> shots) {
     for (const char* s : shots) fs::remove(shots_dir / s);
     std::string output;
-    int status = run_kiosk("--windowed 1920x1080 --script '" HAVEN_E2E_DIR "/" + std::string(script) + "'", &output);
+    // Monday 23 November 2026, 22:00 in Beispielstadt: night shelters open, offices closed.
+    int status = run_kiosk("--windowed 1920x1080 --now 2026-11-23T21:00Z --script '" HAVEN_E2E_DIR "/" + std::string(script) + "'",
+                           &output);
     INFO(output);
     REQUIRE(status == 0);
     for (const char* s : shots) check_not_blank(shots_dir / s);
@@ -82,7 +84,8 @@ TEST_CASE("Arabic journey") {
 }
 
 TEST_CASE("Tigrinya journey: a Tigrinya-speaking shelter and the hotline within three taps") {
-    run_journey("journey-ti.txt", {"ti-01-home.png", "ti-02-service.png", "ti-03-contact.png", "ti-04-article.png"});
+    run_journey("journey-ti.txt", {"ti-01-home.png", "ti-02-service.png", "ti-03-contact.png", "ti-04-article.png",
+                                   "ti-05-shelters-open-now.png", "ti-06-service-qr.png"});
 }
 
 TEST_CASE("Farsi, Bengali and Ukrainian journeys") {

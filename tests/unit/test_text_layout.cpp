@@ -187,6 +187,10 @@ TEST_CASE("bad input never crashes: invalid UTF-8, surrogates, controls, unknown
     CHECK(box.glyphs[0].glyph == 0);
     CHECK_FALSE(fonts().uncovered(u"\uE000").empty());
     CHECK(lay("").glyphs.empty());
+    // Paragraph and line separators pasted from word processors break lines, and lose no text.
+    auto separated = lay("one\u2029two\u2028three");
+    CHECK(separated.lines.size() == 3);
+    CHECK(separated.glyphs.size() == 11);
     CHECK(lay("\n\n").lines.size() == 3);
 }
 
