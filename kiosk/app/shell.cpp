@@ -10,6 +10,9 @@ Rect draw_shell_top(ScreenContext& ctx, Rect window) {
     const Screen screen = ctx.session.current().screen;
     if (screen == Screen::Attract) return window;
     const Rect bar{window.x, window.y, window.w, ui.px(theme::bar_height)};
+    // The bar's controls keep their size at every text size, so they always fit and never move.
+    const float visitor_text_scale = ui.text_drawer().text_scale();
+    ui.text_drawer().set_text_scale(1);
     ui.fill(bar, ui.palette().bar);
     const float pad = (bar.h - ui.px(theme::touch_target)) / 2;
     const float h = ui.px(theme::touch_target);
@@ -38,6 +41,7 @@ Rect draw_shell_top(ScreenContext& ctx, Rect window) {
     // Quick exit: always the same corner, one tap, the visit is gone.
     if (ui.button("quick-exit", at(bar.right() - pad - w, w), _("Quick exit"), ButtonKind::Exit, Icon::Close))
         ctx.on_tap([&session] { session.end(); });
+    ui.text_drawer().set_text_scale(visitor_text_scale);
     return {window.x, bar.bottom(), window.w, window.h - bar.h};
 }
 

@@ -27,7 +27,8 @@ void draw_services(ScreenContext& ctx) {
     const float gap = ui.px(16);
     const int columns = bounds.w > ui.px(1500) ? 4 : bounds.w > ui.px(900) ? 3 : 2;
     const float chip_w = (bounds.w - gap * float(columns - 1)) / float(columns);
-    const float chip_h = ui.px(theme::touch_target);
+    float chip_h = ui.px(theme::touch_target);
+    for (Filter f : all_filters) chip_h = std::max(chip_h, ui.button_height(filter_label(f), chip_w));
     int i = 0;
     for (Filter f : all_filters) {
         const int col = i % columns, line = i / columns;
@@ -54,7 +55,7 @@ void draw_services(ScreenContext& ctx) {
             std::snprintf(label, sizeof label, _("Turn off: %s"), filter_label(f));
             if (ui.button(std::string("relax.") + filter_id(f), r, label, ButtonKind::Plain))
                 ctx.on_tap([&s = ctx.session, f, my_language_default] { s.filters().toggle(f, my_language_default); });
-            column.gap(theme::touch_target + 16);
+            column.gap(chip_h / ui.scale() + 16);
         }
     }
 

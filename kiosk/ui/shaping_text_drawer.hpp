@@ -18,7 +18,8 @@ public:
     float line_height(TextStyle style) override;
 
     // The visitor's text size: 1 normal, larger for the larger steps. Layout sizes follow it.
-    void set_text_scale(float factor) { text_scale_ = factor; }
+    void set_text_scale(float factor) override { text_scale_ = factor; }
+    float text_scale() const override { return text_scale_; }
     void set_scale(float scale) { scale_ = scale; }  // the screen's size may change (rotation)
 
     // The size and weight each style is drawn at, at this screen's scale.

@@ -24,6 +24,9 @@ public:
     virtual void draw(ImDrawList& list, const Rect& box, std::string_view text, TextStyle style, Align align,
                       Direction direction, std::uint32_t color) = 0;
     virtual float line_height(TextStyle style) = 0;
+    // The visitor's text size (1 = normal). Controls that must fit a fixed bar draw at 1.
+    virtual float text_scale() const = 0;
+    virtual void set_text_scale(float factor) = 0;
 };
 
 }  // namespace haven

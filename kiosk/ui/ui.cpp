@@ -105,9 +105,8 @@ bool Ui::button(std::string_view id, Rect r, std::string_view label, ButtonKind 
     const float icon_w = icon == Icon::None ? 0 : px(36), icon_gap = icon == Icon::None || label.empty() ? 0 : px(14);
     Rect inner = r.inset(pad);
     const float room = inner.w - icon_w - icon_gap;
-    // A long translation steps down a size before it wraps: a button label reads best on one line.
-    TextStyle style = TextStyle::Emphasis;
-    if (text_.measure(label, style, 0).x > room) style = TextStyle::Small;
+    bool fits = true;
+    const TextStyle style = label_style(label, room, fits);
     float label_w = std::min(room, text_.measure(label, style, 0).x);
     float h = text_height(label, style, label_w + 1);
     // Icon and label centred together; the icon comes first in reading order.
@@ -117,6 +116,25 @@ bool Ui::button(std::string_view id, Rect r, std::string_view label, ButtonKind 
     if (icon != Icon::None) draw_icon(icon, icon_box, c.text);
     text(label_box, label, style, Align::Center, c.text);
     return tapped;
+}
+
+TextStyle Ui::label_style(std::string_view label, float room, bool& fits) {
+    // A long translation or a larger text size steps down before it wraps: a label reads best on one line.
+    for (TextStyle style : {TextStyle::Emphasis, TextStyle::Body, TextStyle::Small})
+        if (text_.measure(label, style, 0).x <= room) {
+            fits = true;
+            return style;
+        }
+    fits = false;
+    return TextStyle::Small;
+}
+
+float Ui::button_height(std::string_view label, float width) {
+    const float room = width - px(32);
+    bool fits = true;
+    const TextStyle style = label_style(label, room, fits);
+    const float needed = text_height(label, style, room) + px(32);
+    return std::max(px(theme::touch_target), needed);
 }
 
 void Ui::draw_icon(Icon icon, Rect b, std::uint32_t color) {

@@ -50,6 +50,8 @@ public:
     // Widgets. Each returns true on the frame it is tapped. Ids are stable and language-independent.
     bool button(std::string_view id, Rect r, std::string_view label, ButtonKind kind = ButtonKind::Plain,
                 Icon icon = Icon::None);
+    // The height a button of this width needs for its label (at least a touch target).
+    float button_height(std::string_view label, float width);
     bool tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind);
     // A list item: title, then an optional status line in its own colour (e.g. "Open now"), then a subtitle.
     bool row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle,
@@ -81,6 +83,8 @@ public:
 private:
     bool interact(std::string_view id, Rect r, bool& pressed_look);
     void draw_icon(Icon icon, Rect box, std::uint32_t color);
+    // The largest label style that fits `room` on one line; Small (wrapping) when none does.
+    TextStyle label_style(std::string_view label, float room, bool& fits);
 
     TextDrawer& text_;
     ImDrawList* list_ = nullptr;
