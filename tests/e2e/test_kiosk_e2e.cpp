@@ -1,4 +1,6 @@
 // Runs the real haven-kiosk binary headless on scripts and checks what it shows.
+#include "pack_loader.hpp"
+
 #include <doctest/doctest.h>
 #include <stb/stb_image.h>
 
@@ -6,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -91,6 +95,31 @@ TEST_CASE("Tigrinya journey: a Tigrinya-speaking shelter and the hotline within 
 TEST_CASE("Farsi, Bengali and Ukrainian journeys") {
     run_journey("journey-fa-bn-uk.txt", {"fa-01-article.png", "fa-02-contact.png", "picker.png", "bn-01-article.png",
                                          "uk-01-article.png", "uk-02-services.png"});
+}
+
+// Every QR code zbarimg finds in a screenshot.
+std::set<std::string> decode_qr_codes(const fs::path& png) {
+    const fs::path out = shots_dir / "qr.txt";
+    std::string command = "zbarimg --quiet --raw '" + png.string() + "' > '" + out.string() + "' 2>/dev/null";
+    if (std::system(command.c_str()) == -1) return {};
+    std::ifstream in(out);
+    std::set<std::string> codes;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) codes.insert(line);
+    return codes;
+}
+
+TEST_CASE("the QR codes on a service page hold exactly the pack's phone number and location") {
+    run_journey("journey-ti.txt", {"ti-06-service-qr.png"});
+    auto pack = haven::load_pack(HAVEN_DEMO_PACK);
+    REQUIRE(pack.ok());
+    const haven::Service* shelter = pack.content->service("demo-youth-shelter");
+    REQUIRE(shelter);
+    REQUIRE(shelter->location);
+    char geo[64];
+    std::snprintf(geo, sizeof geo, "geo:%.6f,%.6f", shelter->location->lat, shelter->location->lon);
+    const std::set<std::string> expected{"tel:" + shelter->phones.at(0).number, geo};
+    CHECK(decode_qr_codes(shots_dir / "ti-06-service-qr.png") == expected);
 }
 
 TEST_CASE("different screens look different") {
