@@ -28,9 +28,13 @@ Rect draw_shell_top(ScreenContext& ctx, Rect window) {
         ui.button("home", at(bar.x + 2 * pad + w, w), _("Home"), ButtonKind::Plain, Icon::Home))
         ctx.on_tap([&session] { session.home(); });
     const float end = bar.right() - 2 * (pad + w);
-    // "A+" is understood without reading any one language.
-    if (ui.button("text-size", at(end - 2 * (pad + square), square), session.text_size() == 2 ? "A" : "A+", ButtonKind::Plain))
+    // "A+" is understood without reading any one language; drawn left to right in every layout.
+    const Rect text_size_box = at(end - 2 * (pad + square), square);
+    const Direction layout_direction = ui.direction();
+    ui.set_direction(Direction::LeftToRight);
+    if (ui.button("text-size", text_size_box, session.text_size() == 2 ? "A" : "A+", ButtonKind::Plain))
         ctx.on_tap([&session] { session.next_text_size(); });
+    ui.set_direction(layout_direction);
     if (ui.button("contrast", at(end - (pad + square), square), {}, session.high_contrast() ? ButtonKind::Primary : ButtonKind::Plain,
                   Icon::Contrast))
         ctx.on_tap([&session] { session.toggle_contrast(); });

@@ -8,22 +8,37 @@
 namespace haven {
 namespace {
 
-// Until the text engine can hit-test inside a paragraph, inline markup is drawn as plain text and
-// every phone number in a block also gets a button of its own below it.
-std::string plain(const std::vector<Span>& spans) {
-    std::string out;
-    for (const auto& s : spans) out += s.text;
-    return out;
+// How the pack writes a number elsewhere ("116 006"), so the article shows it the same way.
+std::string display_of(const Content& content, const std::string& number) {
+    for (const auto& c : content.contacts)
+        if (c.phone.number == number) return c.phone.display;
+    for (const auto& s : content.services)
+        for (const auto& p : s.phones)
+            if (p.number == number) return p.display;
+    return number;
 }
 
-void phone_buttons(ScreenContext& ctx, Column& column, const std::vector<Span>& spans, const Rect& bounds) {
-    for (const auto& s : spans) {
-        if (s.kind != Span::Kind::Phone) continue;
-        Rect r = ctx.ui.place({bounds.x, column.y(), ctx.ui.px(420), ctx.ui.px(theme::touch_target)}, bounds);
-        if (ctx.ui.button("tel." + s.target, r, std::string(_("Call")) + "  " + s.text, ButtonKind::Primary))
-            ctx.on_tap([&session = ctx.session, id = "tel:" + s.target] { session.open(Screen::Contact, id); });
-        column.gap(theme::touch_target + 16);
+// One paragraph or list item: emphasis in bold, phone numbers underlined and tappable where they stand.
+void marked_block(ScreenContext& ctx, Column& column, const Rect& bounds, std::string_view prefix, const std::string& source) {
+    std::string plain(prefix);
+    std::vector<ByteRange> bold;
+    std::vector<InlineLink> links;
+    std::vector<std::string> numbers;
+    for (const auto& span : parse_inline(source).spans) {
+        const auto start = std::uint32_t(plain.size());
+        plain += span.kind == Span::Kind::Phone ? display_of(ctx.content, span.target) : span.text;
+        const ByteRange range{start, std::uint32_t(plain.size())};
+        if (span.kind == Span::Kind::Emphasis) bold.push_back(range);
+        if (span.kind == Span::Kind::Phone) {
+            links.push_back({range, "tel." + span.target});
+            numbers.push_back(span.target);
+        }
     }
+    int tapped = -1;
+    const float h = ctx.ui.marked_text({bounds.x, column.y(), bounds.w, 0}, plain, TextStyle::Body, bold, links, tapped);
+    if (tapped >= 0)
+        ctx.on_tap([&s = ctx.session, id = "tel:" + numbers[size_t(tapped)]] { s.open(Screen::Contact, id); });
+    column.gap(h / ctx.ui.scale());
 }
 
 }  // namespace
@@ -53,19 +68,14 @@ void draw_article(ScreenContext& ctx) {
                     column.text(block.text, TextStyle::Heading);
                     column.gap(8);
                     break;
-                case Block::Kind::Paragraph: {
-                    auto spans = parse_inline(block.text).spans;
-                    column.text(plain(spans), TextStyle::Body);
+                case Block::Kind::Paragraph:
+                    marked_block(ctx, column, bounds, {}, block.text);
                     column.gap(16);
-                    phone_buttons(ctx, column, spans, bounds);
                     break;
-                }
                 case Block::Kind::List:
                     for (const auto& item : block.items) {
-                        auto spans = parse_inline(item).spans;
-                        column.text("•  " + plain(spans), TextStyle::Body);
+                        marked_block(ctx, column, bounds, "•  ", item);
                         column.gap(10);
-                        phone_buttons(ctx, column, spans, bounds);
                     }
                     column.gap(8);
                     break;

@@ -81,9 +81,12 @@ void isolate_numbers(DecodedText& t) {
         size_t end = i + (plus ? 1 : 0);
         while (end < t.text.size() && is_ascii_digit(t.text[end])) ++end;
         bool grouped = plus;
-        while (end + 1 < t.text.size() && is_group_separator(t.text[end]) && is_ascii_digit(t.text[end + 1])) {
+        // More groups: digits after a separator, or (not after a space) Latin letters, as in "2011/36/EU".
+        auto is_ascii_alnum = [](char16_t c) { return is_ascii_digit(c) || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z'); };
+        while (end + 1 < t.text.size() && is_group_separator(t.text[end]) &&
+               (is_ascii_digit(t.text[end + 1]) || (t.text[end] != u' ' && t.text[end] != 0x00A0 && is_ascii_alnum(t.text[end + 1])))) {
             end += 1;
-            while (end < t.text.size() && is_ascii_digit(t.text[end])) ++end;
+            while (end < t.text.size() && is_ascii_alnum(t.text[end])) ++end;
             grouped = true;
         }
         if (grouped) {

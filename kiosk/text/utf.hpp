@@ -17,9 +17,9 @@ struct DecodedText {
 // characters) each become one U+FFFD. C0/C1 controls are dropped, except '\n' (kept) and tab (a space).
 DecodedText decode_utf8(std::string_view utf8);
 
-// Wraps every number written in groups ("+49 30 1234567", "116 006", "030-1234") in a left-to-right
-// isolate (U+2066 ... U+2069). Without it the bidi algorithm puts the groups of a phone number inside
-// right-to-left text in reverse order, showing a different number.
+// Wraps every number written in groups ("+49 30 1234567", "116 006", "030-1234", "2011/36/EU") in a
+// left-to-right isolate (U+2066 ... U+2069). Without it the bidi algorithm puts the groups of a phone
+// number inside right-to-left text in reverse order, showing a different number.
 void isolate_numbers(DecodedText& text);
 
 }  // namespace haven

@@ -16,6 +16,9 @@ public:
     void draw(ImDrawList& list, const Rect& box, std::string_view text, TextStyle style, Align align,
               Direction direction, std::uint32_t color) override;
     float line_height(TextStyle style) override;
+    float draw_marked(ImDrawList& list, const Rect& box, std::string_view text, TextStyle style, Direction direction,
+                      std::uint32_t color, const TextMarks& marks, std::vector<std::vector<Rect>>& link_boxes) override;
+    Point measure_marked(std::string_view text, TextStyle style, float wrap_width, const TextMarks& marks) override;
 
     // The visitor's text size: 1 normal, larger for the larger steps. Layout sizes follow it.
     void set_text_scale(float factor) override { text_scale_ = factor; }
@@ -28,6 +31,8 @@ public:
 
 private:
     TextRequest request(std::string_view text, TextStyle style, float width, Align align, Direction direction) const;
+    void draw_glyphs(ImDrawList& list, const Rect& box, const TextLayout& layout, int px, std::uint32_t color,
+                     const TextMarks* marks);
 
     TextEngine& engine_;
     GlyphAtlas& atlas_;

@@ -87,6 +87,23 @@ float Ui::text(Rect box, std::string_view s, TextStyle style, Align align, std::
     return text_height(s, style, box.w);
 }
 
+float Ui::marked_text(Rect box, std::string_view s, TextStyle style, const std::vector<ByteRange>& bold,
+                      const std::vector<InlineLink>& links, int& tapped) {
+    tapped = -1;
+    TextMarks marks{bold, {}, palette().primary};
+    for (const auto& l : links) marks.links.push_back(l.range);
+    std::vector<std::vector<Rect>> boxes;
+    const float h = text_.draw_marked(*list_, box, s, style, direction_, palette().text, marks, boxes);
+    for (size_t k = 0; k < boxes.size(); ++k)
+        for (Rect piece : boxes[k]) {
+            // Grow the target around the number: a finger is bigger than a line of text.
+            const float grow_y = std::max(0.f, (px(theme::touch_target) - piece.h) / 2);
+            Rect target{piece.x - px(12), piece.y - grow_y, piece.w + px(24), piece.h + 2 * grow_y};
+            if (hit(links[k].id, target)) tapped = int(k);
+        }
+    return h;
+}
+
 float Ui::text_height(std::string_view s, TextStyle style, float width) { return text_.measure(s, style, width).y; }
 
 bool Ui::hit(std::string_view id, Rect r) {

@@ -22,6 +22,11 @@ struct WidgetRecord {
 };
 
 enum class ButtonKind { Plain, Primary, Emergency, Exit };
+
+struct InlineLink {
+    ByteRange range;  // in the text
+    std::string id;   // widget id, e.g. "tel.116006"
+};
 // Drawn as shapes, not font glyphs, so they never depend on a font having them.
 enum class Icon { None, Back, Home, Close, Check, Contrast };
 
@@ -65,6 +70,10 @@ public:
     // Text; returns the height used.
     float text(Rect box, std::string_view s, TextStyle style, Align align = Align::Start, std::uint32_t color = 0);
     float text_height(std::string_view s, TextStyle style, float width);
+    // Text with bold ranges and tappable links; returns the height used. `tapped` is the index of the link
+    // tapped this frame, or -1. Each link's touch target is at least a touch target high.
+    float marked_text(Rect box, std::string_view s, TextStyle style, const std::vector<ByteRange>& bold,
+                      const std::vector<InlineLink>& links, int& tapped);
     void fill(Rect r, std::uint32_t color, float rounding = 0);
     // A QR code of `text` in a square of side `side`, dark on white in every theme (scanners need it).
     void qr(std::string_view id, Point top_left, float side, std::string_view text);

@@ -80,7 +80,8 @@ void run_journey(const char* script, std::initializer_list<const char*> shots) {
 TEST_CASE("English journey through every skeleton screen ends with quick exit") {
     run_journey("journey-en.txt", {"en-01-attract.png", "en-02-languages.png", "en-03-home.png", "en-04-topics.png",
                                    "en-05-article.png", "en-06-categories.png", "en-07-services.png",
-                                   "en-08-service.png", "en-09-contact.png", "en-10-emergency.png"});
+                                   "en-08-service.png", "en-09-contact.png", "en-10-emergency.png",
+                                   "en-11-number.png"});
 }
 
 TEST_CASE("Arabic journey") {
