@@ -123,6 +123,37 @@ TEST_CASE("the QR codes on a service page hold exactly the pack's phone number a
     CHECK(decode_qr_codes(shots_dir / "ti-06-service-qr.png") == expected);
 }
 
+TEST_CASE("emergency numbers are one tap away on every screen") {
+    run_journey("emergency-everywhere.txt", {});
+}
+
+TEST_CASE("every hotline is at most three taps from the language picker, in every language and screen size") {
+    auto pack = haven::load_pack(HAVEN_DEMO_PACK);
+    REQUIRE(pack.ok());
+    // One script: for each language and each non-emergency contact, picker -> language -> contact list ->
+    // the contact, with taps only (no scrolling), then quick exit.
+    std::ostringstream script;
+    size_t walks = 0;
+    for (const auto& language : pack.content->manifest.languages)
+        for (const auto& contact : pack.content->contacts) {
+            if (contact.kind == haven::Contact::Kind::Emergency) continue;
+            script << "tap attract\nexpect lang." << language.code << "\n"
+                   << "tap lang." << language.code << "\ntap home.contact\ntap contact." << contact.id << "\n"
+                   << "expect-not contact." << contact.id << "\nexpect quick-exit\ntap quick-exit\n";
+            ++walks;
+        }
+    CHECK(walks >= 8 * 4);
+    fs::create_directories(shots_dir);
+    std::ofstream(shots_dir / "three-taps.txt") << script.str();
+    for (const char* size : {"1920x1080", "1080x1920", "1280x800"}) {
+        CAPTURE(size);
+        std::string output;
+        int status = run_kiosk(std::string("--windowed ") + size + " --script three-taps.txt", &output);
+        INFO(output);
+        CHECK(status == 0);
+    }
+}
+
 TEST_CASE("different screens look different") {
     run_journey("journey-en.txt", {"en-03-home.png", "en-10-emergency.png"});
     std::ifstream a(shots_dir / "en-03-home.png", std::ios::binary), b(shots_dir / "en-10-emergency.png", std::ios::binary);
