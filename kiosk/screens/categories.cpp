@@ -14,7 +14,7 @@ void draw_categories(ScreenContext& ctx) {
         });
         if (count == 0) continue;  // an empty category is a dead end for a visitor
         items.push_back({"category." + category.id, std::string(ctx.text(category.name)), {},
-                         [&s = ctx.session, id = category.id] { s.open(Screen::Services, id); }, {}, 0});
+                         [&s = ctx.session, id = category.id] { s.open(Screen::Services, id); }, {}, 0, category.icon});
     }
     draw_list(ctx, _("Find help near you"), items);
 }

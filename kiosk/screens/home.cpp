@@ -21,18 +21,19 @@ void draw_home(ScreenContext& ctx) {
         const char* subtitle;
         Screen screen;
         ButtonKind kind;
+        const char* icon;
     };
     const Choice choices[] = {
-        {"home.rights", _("Your rights"), _("What the law says you are entitled to"), Screen::Topics, ButtonKind::Primary},
-        {"home.services", _("Find help near you"), _("Shelter, doctors, legal advice, food"), Screen::Categories, ButtonKind::Primary},
-        {"home.contact", _("Contact someone safely"), _("Helplines you can call, message or visit"), Screen::Contacts, ButtonKind::Primary},
-        {"home.emergency", _("Emergency"), _("Danger to life or health: call now"), Screen::Emergency, ButtonKind::Emergency},
+        {"home.rights", _("Your rights"), _("What the law says you are entitled to"), Screen::Topics, ButtonKind::Primary, "scale"},
+        {"home.services", _("Find help near you"), _("Shelter, doctors, legal advice, food"), Screen::Categories, ButtonKind::Primary, "pin"},
+        {"home.contact", _("Contact someone safely"), _("Helplines you can call, message or visit"), Screen::Contacts, ButtonKind::Primary, "phone"},
+        {"home.emergency", _("Emergency"), _("Danger to life or health: call now"), Screen::Emergency, ButtonKind::Emergency, "alert"},
     };
     for (int i = 0; i < 4; ++i) {
         int col = i % columns, line = i / columns;
         Rect r{bounds.x + float(col) * (tile_w + gap), top + float(line) * (tile_h + gap), tile_w, tile_h};
         r = ui.place(r, bounds);
-        if (ui.tile(choices[i].id, r, choices[i].title, choices[i].subtitle, choices[i].kind))
+        if (ui.tile(choices[i].id, r, choices[i].title, choices[i].subtitle, choices[i].kind, choices[i].icon))
             ctx.on_tap([&s = ctx.session, screen = choices[i].screen] { s.open(screen); });
     }
 }

@@ -14,9 +14,9 @@ void draw_list(ScreenContext& ctx, std::string_view heading, const std::vector<L
     column.gap(16);
     if (items.empty() && !empty_message.empty()) column.notice(empty_message);
     for (const auto& item : items) {
-        const float h = Ui::row_height(ui, bounds.w, item.title, item.subtitle, item.status);
+        const float h = Ui::row_height(ui, bounds.w, item.title, item.subtitle, item.status, !item.icon.empty());
         Rect r{bounds.x, column.y(), bounds.w, h};
-        if (ui.row(item.id, r, item.title, item.subtitle, item.status, item.status_color)) ctx.on_tap(item.on_tap);
+        if (ui.row(item.id, r, item.title, item.subtitle, item.status, item.status_color, item.icon)) ctx.on_tap(item.on_tap);
         column.gap(h / ui.scale() + 16);
     }
     column.gap(32);

@@ -16,6 +16,7 @@ struct ListItem {
     std::function<void()> on_tap;
     std::string status;               // optional line in its own colour, e.g. "Open now"
     std::uint32_t status_color = 0;
+    std::string icon;                 // a pack icon name, e.g. "shield"
 };
 
 void draw_list(ScreenContext& ctx, std::string_view heading, const std::vector<ListItem>& items,

@@ -1,5 +1,6 @@
 #include "ui.hpp"
 
+#include "icons.hpp"
 #include "qr_code.hpp"
 #include "theme.hpp"
 
@@ -190,18 +191,24 @@ void Ui::draw_icon(Icon icon, Rect b, std::uint32_t color) {
     }
 }
 
-bool Ui::tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind) {
+bool Ui::tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind,
+              std::string_view icon) {
     bool pressed;
     bool tapped = interact(id, r, pressed);
     auto c = colors(kind, palette());
     fill(r, pressed ? c.fill_pressed : c.fill, px(theme::rounding));
     const float pad = px(32);
-    Rect inner = r.inset(pad);
+    // A large icon at the start, the words beside it.
+    const float icon_side = icon.empty() ? 0 : std::min(r.h - 2 * pad, px(120));
+    Rect inner{r.x + pad + (icon_side > 0 ? icon_side + pad : 0), r.y + pad, r.w - 2 * pad - (icon_side > 0 ? icon_side + pad : 0), r.h - 2 * pad};
     float title_h = text_height(title, TextStyle::Title, inner.w);
     float sub_h = subtitle.empty() ? 0 : text_height(subtitle, TextStyle::Body, inner.w) + px(12);
     float y = r.y + std::max(pad, (r.h - title_h - sub_h) / 2);
-    text({inner.x, y, inner.w, title_h}, title, TextStyle::Title, Align::Start, c.text);
-    if (!subtitle.empty()) text({inner.x, y + title_h + px(12), inner.w, sub_h}, subtitle, TextStyle::Body, Align::Start, c.text);
+    if (icon_side > 0)
+        draw_named_icon(*list_, icon, place({r.x + pad, r.y + (r.h - icon_side) / 2, icon_side, icon_side}, r), c.text, px(6));
+    Rect text_box = place({inner.x, y, inner.w, title_h}, r);
+    text(text_box, title, TextStyle::Title, Align::Start, c.text);
+    if (!subtitle.empty()) text({text_box.x, y + title_h + px(12), inner.w, sub_h}, subtitle, TextStyle::Body, Align::Start, c.text);
     return tapped;
 }
 
@@ -209,9 +216,10 @@ bool Ui::toggle(std::string_view id, Rect r, std::string_view label, bool on) {
     return button(id, r, label, on ? ButtonKind::Primary : ButtonKind::Plain, on ? Icon::Check : Icon::None);
 }
 
-float Ui::row_height(Ui& ui, float width, std::string_view title, std::string_view subtitle, std::string_view status) {
+float Ui::row_height(Ui& ui, float width, std::string_view title, std::string_view subtitle, std::string_view status,
+                     bool with_icon) {
     const float pad = ui.px(24), chevron = ui.px(40);
-    const float text_w = width - 2 * pad - chevron;
+    const float text_w = width - 2 * pad - chevron - (with_icon ? ui.px(64) + pad : 0);
     float h = ui.text_height(title, TextStyle::Heading, text_w);
     if (!status.empty()) h += ui.px(6) + ui.text_height(status, TextStyle::Emphasis, text_w);
     if (!subtitle.empty()) h += ui.px(6) + ui.text_height(subtitle, TextStyle::Body, text_w);
@@ -220,13 +228,17 @@ float Ui::row_height(Ui& ui, float width, std::string_view title, std::string_vi
 }
 
 bool Ui::row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, std::string_view status,
-             std::uint32_t status_color) {
+             std::uint32_t status_color, std::string_view icon) {
     bool pressed;
     bool tapped = interact(id, r, pressed);
     fill(r, pressed ? palette().surface_pressed : palette().surface, px(theme::rounding));
     const float pad = px(24);
     const float chevron = px(40);
-    Rect inner{r.x + pad, r.y + pad, r.w - 2 * pad - chevron, r.h - 2 * pad};
+    const float icon_side = icon.empty() ? 0 : px(64);
+    if (icon_side > 0)
+        draw_named_icon(*list_, icon, place({r.x + pad, r.y + pad, icon_side, icon_side}, r), palette().primary, px(4));
+    const float indent = icon_side > 0 ? icon_side + pad : 0;
+    Rect inner{r.x + pad + indent, r.y + pad, r.w - 2 * pad - chevron - indent, r.h - 2 * pad};
     Rect box = place(inner, r);
     float y = box.y + text(box, title, TextStyle::Heading);
     if (!status.empty())

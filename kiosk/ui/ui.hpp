@@ -57,11 +57,13 @@ public:
                 Icon icon = Icon::None);
     // The height a button of this width needs for its label (at least a touch target).
     float button_height(std::string_view label, float width);
-    bool tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind);
+    bool tile(std::string_view id, Rect r, std::string_view title, std::string_view subtitle, ButtonKind kind,
+              std::string_view icon = {});
     // A list item: title, then an optional status line in its own colour (e.g. "Open now"), then a subtitle.
     bool row(std::string_view id, Rect r, std::string_view title, std::string_view subtitle,
-             std::string_view status = {}, std::uint32_t status_color = 0);
-    static float row_height(Ui& ui, float width, std::string_view title, std::string_view subtitle, std::string_view status);
+             std::string_view status = {}, std::uint32_t status_color = 0, std::string_view icon = {});
+    static float row_height(Ui& ui, float width, std::string_view title, std::string_view subtitle, std::string_view status,
+                            bool with_icon = false);
     // On/off, visibly: filled with a check mark when on, outlined when off.
     bool toggle(std::string_view id, Rect r, std::string_view label, bool on);
     // An invisible touch target over already-drawn content.
