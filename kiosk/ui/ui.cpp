@@ -157,7 +157,9 @@ float Ui::button_height(std::string_view label, float width) {
 
 void Ui::draw_icon(Icon icon, Rect b, std::uint32_t color) {
     const float t = px(4);
-    auto p = [&](float fx, float fy) { return ImVec2(b.x + b.w * (rtl() ? 1 - fx : fx), b.y + b.h * fy); };
+    // Only the back arrow points somewhere; check marks and crosses read the same in every script.
+    const bool mirror = rtl() && icon == Icon::Back;
+    auto p = [&](float fx, float fy) { return ImVec2(b.x + b.w * (mirror ? 1 - fx : fx), b.y + b.h * fy); };
     switch (icon) {
         case Icon::Back:  // an arrow pointing against the reading direction
             list_->AddLine(p(0.1f, 0.5f), p(0.9f, 0.5f), color, t);

@@ -85,12 +85,13 @@ TEST_CASE("English journey through every skeleton screen ends with quick exit") 
 }
 
 TEST_CASE("Arabic journey") {
-    run_journey("journey-ar.txt", {"ar-01-home.png", "ar-02-article.png", "ar-03-services.png", "ar-04-emergency.png"});
+    run_journey("journey-ar.txt", {"ar-01-home.png", "ar-02-article.png", "ar-03-services.png", "ar-04-emergency.png",
+                                   "ar-05-contact.png", "ar-06-contact-large-contrast.png", "ar-07-home-fresh.png"});
 }
 
 TEST_CASE("Tigrinya journey: a Tigrinya-speaking shelter and the hotline within three taps") {
     run_journey("journey-ti.txt", {"ti-01-home.png", "ti-02-service.png", "ti-03-contact.png", "ti-04-article.png",
-                                   "ti-05-shelters-open-now.png", "ti-06-service-qr.png"});
+                                   "ti-05-shelters-open-now.png", "ti-06-service-qr.png", "ti-07-emergency.png"});
 }
 
 TEST_CASE("Farsi, Bengali and Ukrainian journeys") {
