@@ -89,7 +89,20 @@ void KioskApp::frame() {
     }
 
     pointer_.next_frame();
-    take_pointer_events();
+    const bool prompt_was_up = session_.in_visit() && idle_seconds() >= options_.config.idle_timeout_seconds;
+    if (take_pointer_events()) last_input_seconds_ = now;
+    if (!escape_times_.empty()) last_input_seconds_ = std::max(last_input_seconds_, escape_times_.back());
+    // A touch while "are you still there?" shows answers it; that touch must not also press what is behind.
+    if (prompt_was_up && pointer_.pressed) swallow_press_ = true;
+    // Nobody answered: the visit ends exactly as a quick exit does.
+    if (session_.in_visit() && idle_seconds() >= options_.config.idle_timeout_seconds + options_.config.idle_prompt_seconds)
+        session_.end();
+    Pointer seen = pointer_;
+    if (swallow_press_) {
+        seen = Pointer{};
+        seen.pos = {-1, -1};
+        if (!pointer_.down) swallow_press_ = false;
+    }
 
     if (forget_pending_) {
         forget_visit_caches();
@@ -107,7 +120,12 @@ void KioskApp::frame() {
     const Palette& palette = session_.high_contrast() ? high_contrast_palette : calm_palette;
     text_->set_scale(scale);
     text_->set_text_scale(1.f + 0.25f * float(session_.text_size()));
-    ui_->begin_frame(list, pointer_, size, scale, direction, palette, io.DeltaTime);
+    const bool prompt_up = session_.in_visit() && idle_seconds() >= options_.config.idle_timeout_seconds;
+    if (prompt_up) {  // the screen underneath is drawn but takes no input
+        seen = Pointer{};
+        seen.pos = {-1, -1};
+    }
+    ui_->begin_frame(list, seen, size, scale, direction, palette, io.DeltaTime);
     const Rect window{0, 0, size.x, size.y};
     ui_->fill(window, ui_->palette().background);
     if (!content) {
@@ -118,6 +136,10 @@ void KioskApp::frame() {
         ctx.area = draw_shell_bottom(ctx, area);
         draw_current_screen(ctx, attract_lines_);
         if (ctx.after_draw) ctx.after_draw();
+        if (prompt_up) {
+            const double left = options_.config.idle_timeout_seconds + options_.config.idle_prompt_seconds - idle_seconds();
+            draw_idle_prompt(*ui_, window, std::max(1, int(std::ceil(left))));
+        }
     }
     ui_->end_frame();
     // However the visit ended (quick exit, back past the picker, Escape), what it cached goes with it.
@@ -133,8 +155,14 @@ void KioskApp::forget_visit_caches() {
 }
 
 int KioskApp::ms_until_next_change() const {
-    // Only the attract screen changes by itself (its rotating invitation); everything else waits for input.
-    if (session_.in_visit() || !options_.content) return -1;
+    // A visit changes by itself only when idle: the prompt appears, counts down each second, and ends it.
+    if (session_.in_visit()) {
+        const double idle = idle_seconds(), timeout = options_.config.idle_timeout_seconds;
+        if (idle < timeout) return int((timeout - idle) * 1000) + 1;
+        return int((1.0 - std::fmod(idle - timeout, 1.0)) * 1000) + 1;
+    }
+    // The attract screen changes by itself (its rotating invitation); everything else waits for input.
+    if (!options_.content) return -1;
     constexpr double period = 4.0;
     double now = clock_.seconds();
     double next = (std::floor(now / period) + 1) * period;

@@ -46,6 +46,7 @@ private:
     void frames(int n) { for (int i = 0; i < n; ++i) frame(); }
     bool take_pointer_events();    // applies queued input, at most one press or release; true if any
     int ms_until_next_change() const;
+    double idle_seconds() const { return clock_.seconds() - last_input_seconds_; }
     bool run_step(const Step& step, std::string& failure);
     void rebuild_attract_lines();
     void forget_visit_caches();    // text layouts and glyphs a visit caused
@@ -65,6 +66,8 @@ private:
     double last_frame_seconds_ = 0;
     bool imgui_started_ = false;
     bool was_in_visit_ = false;
+    double last_input_seconds_ = 0;   // when the visitor last touched or typed
+    bool swallow_press_ = false;      // the press that dismissed the idle prompt must not tap anything
     bool forget_pending_ = false;  // done at the next frame's start, not under a built draw list
 };
 

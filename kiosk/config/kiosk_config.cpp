@@ -27,6 +27,7 @@ std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& file, 
             config.emergency_display = display;
         }
         if (auto idle = root.integer("idle_timeout_seconds", 30, 600, Need::Optional)) config.idle_timeout_seconds = int(*idle);
+        if (auto prompt = root.integer("idle_prompt_seconds", 10, 120, Need::Optional)) config.idle_prompt_seconds = int(*prompt);
     }
     if (has_errors(problems)) return std::nullopt;
     return config;

@@ -13,7 +13,8 @@ namespace haven {
 struct KioskConfig {
     std::string emergency_number = "112";      // shown when no pack can be served, and on Emergency
     std::string emergency_display = "112";
-    int idle_timeout_seconds = 90;              // used by the no-trace work
+    int idle_timeout_seconds = 90;              // no input for this long: "are you still there?"
+    int idle_prompt_seconds = 25;               // then this long to answer before the visit ends
 };
 
 // Reads a JSON configuration file; on any problem returns nullopt and fills `problems`.

@@ -28,6 +28,9 @@ void draw_emergency(ScreenContext& ctx);
 // in every language the kiosk has UI strings for.
 void draw_unavailable(Ui& ui, Rect area, const KioskConfig& config, const std::vector<std::string>& languages);
 
+// "Are you still there?" over everything, counting down; any tap keeps the visit.
+void draw_idle_prompt(Ui& ui, Rect window, int seconds_left);
+
 // Dispatches on the session's current screen.
 void draw_current_screen(ScreenContext& ctx, const std::vector<AttractLine>& attract_lines);
 

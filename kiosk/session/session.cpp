@@ -1,5 +1,7 @@
 #include "session.hpp"
 
+#include "wipe.hpp"
+
 namespace haven {
 
 Session::Session() { end(); }
@@ -31,9 +33,15 @@ void Session::home() {
 }
 
 void Session::end() {
-    // The visit's memory is wiped properly by the no-trace work (issue: no trace); here the state is reset.
-    language_.clear();
-    stack_.assign({{Screen::Attract, {}, 0}});
+    // Everything the visitor chose or opened is overwritten before it is let go.
+    wipe(language_);
+    for (auto& route : stack_) {
+        wipe(route.id);
+        sodium_memzero(&route.scroll, sizeof route.scroll);
+    }
+    stack_.clear();
+    stack_.shrink_to_fit();
+    stack_.push_back({Screen::Attract, {}, 0});
     filters_ = {};
     text_size_ = 0;
     high_contrast_ = false;

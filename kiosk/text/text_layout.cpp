@@ -2,6 +2,7 @@
 
 #include "utf.hpp"
 
+#include <sodium.h>
 #include <hb-icu.h>
 #include <hb.h>
 #include <unicode/brkiter.h>
@@ -184,7 +185,16 @@ std::vector<std::pair<int32_t, int32_t>> break_lines(const Paragraph& p, const s
 
 }  // namespace
 
-TextEngine::~TextEngine() = default;
+TextEngine::~TextEngine() { clear_cache(); }
+
+void TextEngine::clear_cache() {
+    // The keys are the texts a visitor looked at: overwrite each before it is freed.
+    while (!cache_.empty()) {
+        auto node = cache_.extract(cache_.begin());
+        std::string& key = node.key();
+        if (key.capacity() > 0) sodium_memzero(key.data(), key.capacity());
+    }
+}
 
 std::shared_ptr<const TextLayout> TextEngine::layout(const TextRequest& r) {
     std::string key(r.text);

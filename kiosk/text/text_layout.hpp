@@ -60,7 +60,7 @@ public:
     // Laid out once per (text, style, width); the cache is cleared with clear_cache() when a visit ends.
     std::shared_ptr<const TextLayout> layout(const TextRequest& request);
     TextLayout compute(const TextRequest& request);  // uncached
-    void clear_cache() { cache_.clear(); }
+    void clear_cache();  // overwrites the texts the cache was keyed by, then frees everything
     size_t cache_size() const { return cache_.size(); }
     FontSet& fonts() { return fonts_; }
 

@@ -155,6 +155,10 @@ TEST_CASE("every hotline is at most three taps from the language picker, in ever
     }
 }
 
+TEST_CASE("an idle visit is asked, then ended; a tap on the prompt keeps it and presses nothing else") {
+    run_journey("idle.txt", {"idle-prompt.png"});
+}
+
 TEST_CASE("different screens look different") {
     run_journey("journey-en.txt", {"en-03-home.png", "en-10-emergency.png"});
     std::ifstream a(shots_dir / "en-03-home.png", std::ios::binary), b(shots_dir / "en-10-emergency.png", std::ios::binary);
