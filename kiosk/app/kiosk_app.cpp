@@ -131,7 +131,7 @@ void KioskApp::frame() {
     if (!content) {
         draw_unavailable(*ui_, window, options_.config, options_.ui_languages);
     } else {
-        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now, clock_.wall(), {}};
+        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now - attract_since_, clock_.wall(), {}};
         Rect area = draw_shell_top(ctx, window);
         ctx.area = draw_shell_bottom(ctx, area);
         draw_current_screen(ctx, attract_lines_);
@@ -143,7 +143,10 @@ void KioskApp::frame() {
     }
     ui_->end_frame();
     // However the visit ended (quick exit, back past the picker, Escape), what it cached goes with it.
-    if (was_in_visit_ && !session_.in_visit()) forget_pending_ = true;
+    if (was_in_visit_ && !session_.in_visit()) {
+        forget_pending_ = true;
+        attract_since_ = now;  // the first language again: nothing shows which one the last visitor read
+    }
     was_in_visit_ = session_.in_visit();
     ImGui::Render();
     platform_.render();
@@ -164,7 +167,7 @@ int KioskApp::ms_until_next_change() const {
     // The attract screen changes by itself (its rotating invitation); everything else waits for input.
     if (!options_.content) return -1;
     constexpr double period = 4.0;
-    double now = clock_.seconds();
+    double now = clock_.seconds() - attract_since_;
     double next = (std::floor(now / period) + 1) * period;
     return int((next - now) * 1000) + 1;
 }
@@ -257,6 +260,11 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             if (atlas_->overflowed()) frame();  // glyphs dropped while the atlas was refilled
             if (!platform_.save_png(step.argument, failure)) return false;
             std::printf("shot %s\n", step.argument.c_str());
+            return true;
+        case Step::Kind::Key:
+            platform_.inject_key(step.argument);
+            platform_.collect();
+            frames(2);
             return true;
         case Step::Kind::Ids:
             for (const auto& w : ui_->widgets()) std::printf("%s\n", w.id.c_str());

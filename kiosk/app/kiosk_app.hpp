@@ -67,6 +67,7 @@ private:
     bool imgui_started_ = false;
     bool was_in_visit_ = false;
     double last_input_seconds_ = 0;   // when the visitor last touched or typed
+    double attract_since_ = 0;        // the attract screen's rotation starts afresh after every visit
     bool swallow_press_ = false;      // the press that dismissed the idle prompt must not tap anything
     bool forget_pending_ = false;  // done at the next frame's start, not under a built draw list
 };

@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
     Arguments args;
     if (!parse(argc, argv, args)) return usage();
     if (!haven::harden_process()) std::fprintf(stderr, "haven-kiosk: warning: could not disable core dumps\n");
+    // Libraries must not leave caches behind either: Mesa would keep compiled shaders in ~/.cache.
+    setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
+    setenv("MESA_GLSL_CACHE_DISABLE", "true", 1);
     haven::init_ui_text(args.locale_dir);
 
     haven::AppOptions options;

@@ -128,6 +128,15 @@ void SdlPlatform::inject(Device device, PointerEvent::Kind kind, Point pos) {
     SDL_PushEvent(&e);
 }
 
+void SdlPlatform::inject_key(const std::string& name) {
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    SDL_PushEvent(&e);
+}
+
 void SdlPlatform::collect() {
     SDL_Event e;
     while (SDL_PollEvent(&e)) handle(e);

@@ -46,6 +46,7 @@ public:
     // through handle() as real input.
     enum class Device { Mouse, Touch };
     void inject(Device device, PointerEvent::Kind kind, Point pos);
+    void inject_key(const std::string& name);  // "escape"
     void collect();  // takes whatever SDL has queued, without waiting
 
     void* create_texture(int width, int height) override;

@@ -1,4 +1,5 @@
 // Runs the real haven-kiosk binary headless on scripts and checks what it shows.
+#include "kiosk_runner.hpp"
 #include "pack_loader.hpp"
 
 #include <doctest/doctest.h>
@@ -16,21 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path shots_dir = HAVEN_SCREENSHOT_DIR;
-
-// Runs the kiosk in the screenshot folder; returns its exit status and keeps what it printed.
-int run_kiosk(const std::string& arguments, std::string* output = nullptr) {
-    fs::create_directories(shots_dir);
-    const fs::path log = shots_dir / "last-run.log";
-    std::string command = "cd '" + shots_dir.string() + "' && '" HAVEN_KIOSK_BINARY "' --headless " + arguments +
-                          " > '" + log.string() + "' 2>&1";
-    int status = std::system(command.c_str());
-    if (output) {
-        std::ifstream in(log);
-        *output = std::string(std::istreambuf_iterator<char>(in), {});
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using haven::testing::run_kiosk;
+using haven::testing::shots_dir;
 
 struct Picture {
     int width = 0, height = 0;
