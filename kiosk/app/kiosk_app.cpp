@@ -3,6 +3,7 @@
 #include "shell.hpp"
 #include "theme.hpp"
 #include "ui_text.hpp"
+#include "wipe.hpp"
 
 #include <imgui.h>
 
@@ -91,6 +92,18 @@ void KioskApp::frame() {
     pointer_.next_frame();
     const bool prompt_was_up = session_.in_visit() && idle_seconds() >= options_.config.idle_timeout_seconds;
     if (take_pointer_events()) last_input_seconds_ = now;
+    if (pointer_.pressed) press_started_ = now;
+    // Hidden gesture: on the attract screen, a finger held on the top-left corner opens the PIN pad.
+    const float corner = std::min(size.x, size.y) / 1080.f * 160.f;
+    if (mode_ == Mode::Visitor && !session_.in_visit() && pointer_.down && !pointer_.dragging() &&
+        pointer_.press_pos.x < corner && pointer_.press_pos.y < corner && now - press_started_ >= admin_hold_seconds) {
+        mode_ = Mode::AdminPin;
+        swallow_press_ = true;  // the release must not start a visit
+    }
+    if (mode_ != Mode::Visitor && idle_seconds() >= admin_idle_seconds) {
+        wipe(pin_pad_.digits);
+        mode_ = Mode::Visitor;
+    }
     if (!escape_times_.empty()) last_input_seconds_ = std::max(last_input_seconds_, escape_times_.back());
     // A touch while "are you still there?" shows answers it; that touch must not also press what is behind.
     if (prompt_was_up && pointer_.pressed) swallow_press_ = true;
@@ -128,7 +141,9 @@ void KioskApp::frame() {
     ui_->begin_frame(list, seen, size, scale, direction, palette, io.DeltaTime);
     const Rect window{0, 0, size.x, size.y};
     ui_->fill(window, ui_->palette().background);
-    if (!content) {
+    if (mode_ != Mode::Visitor) {
+        draw_staff_screens(window, now);
+    } else if (!content) {
         draw_unavailable(*ui_, window, options_.config, options_.ui_languages);
     } else {
         ScreenContext ctx{*ui_, *content, session_, options_.config, window, now - attract_since_, clock_.wall(), {}};
@@ -152,12 +167,55 @@ void KioskApp::frame() {
     platform_.render();
 }
 
+void KioskApp::draw_staff_screens(Rect window, double now) {
+    set_ui_language("en");
+    if (mode_ == Mode::Admin) {
+        bool close = false;
+        draw_admin(*ui_, window, options_.content.get(), options_.config, close);
+        if (close) mode_ = Mode::Visitor;
+        return;
+    }
+    std::function<void(std::string)> act = [&](std::string key) {
+        if (key == "cancel") {
+            wipe(pin_pad_.digits);
+            pin_pad_.message.clear();
+            mode_ = Mode::Visitor;
+        } else if (key == "clear") {
+            wipe(pin_pad_.digits);
+        } else if (key == "ok") {
+            switch (admin_gate_.try_pin(pin_pad_.digits, now)) {  // wipes the digits
+                case AdminGate::Result::Granted:
+                    pin_pad_.message.clear();
+                    mode_ = Mode::Admin;
+                    break;
+                case AdminGate::Result::Wrong:
+                    pin_pad_.message = admin_gate_.locked_for(now) > 0 ? "Wrong PIN. The pad is locked for a while." : "Wrong PIN.";
+                    break;
+                case AdminGate::Result::Locked:
+                    pin_pad_.message = "Too many wrong PINs. Try again in " + std::to_string(int(std::ceil(admin_gate_.locked_for(now)))) + " s.";
+                    break;
+                case AdminGate::Result::NotConfigured:
+                    pin_pad_.message = "Admin access is not configured on this kiosk (admin_pin_hash).";
+                    break;
+            }
+        } else if (pin_pad_.digits.size() < 12) {
+            pin_pad_.digits += key;
+        }
+    };
+    draw_admin_pin(*ui_, window, pin_pad_, act);
+}
+
 void KioskApp::forget_visit_caches() {
     text_engine_.clear_cache();
     atlas_->clear();
 }
 
 int KioskApp::ms_until_next_change() const {
+    // Staff screens close themselves when left alone.
+    if (mode_ != Mode::Visitor) return int(std::max(0.0, admin_idle_seconds - idle_seconds()) * 1000) + 1;
+    // A finger held still sends nothing: wake when the hidden hold would be complete.
+    if (pointer_.down && !session_.in_visit())
+        return int(std::max(0.0, admin_hold_seconds - (clock_.seconds() - press_started_)) * 1000) + 1;
     // A visit changes by itself only when idle: the prompt appears, counts down each second, and ends it.
     if (session_.in_visit()) {
         const double idle = idle_seconds(), timeout = options_.config.idle_timeout_seconds;
@@ -261,6 +319,19 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             if (!platform_.save_png(step.argument, failure)) return false;
             std::printf("shot %s\n", step.argument.c_str());
             return true;
+        case Step::Kind::Hold: {
+            // Press, keep the finger still for the given kiosk seconds (frames at 60 per second), release.
+            const WidgetRecord* w = target(step.argument);
+            if (!w) return false;
+            const Point c = w->rect.center();
+            platform_.inject(SdlPlatform::Device::Touch, PointerEvent::Kind::Down, c);
+            platform_.collect();
+            for (int i = 0; i < int(step.amount * 60); ++i) frame();
+            platform_.inject(SdlPlatform::Device::Touch, PointerEvent::Kind::Up, c);
+            platform_.collect();
+            frames(3);
+            return true;
+        }
         case Step::Kind::Key:
             platform_.inject_key(step.argument);
             platform_.collect();

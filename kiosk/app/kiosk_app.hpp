@@ -3,6 +3,8 @@
 #pragma once
 
 #include "content.hpp"
+#include "admin.hpp"
+#include "admin_gate.hpp"
 #include "glyph_atlas.hpp"
 #include "kiosk_clock.hpp"
 #include "kiosk_config.hpp"
@@ -69,6 +71,13 @@ private:
     double last_input_seconds_ = 0;   // when the visitor last touched or typed
     double attract_since_ = 0;        // the attract screen's rotation starts afresh after every visit
     bool swallow_press_ = false;      // the press that dismissed the idle prompt must not tap anything
+    enum class Mode { Visitor, AdminPin, Admin } mode_ = Mode::Visitor;
+    AdminGate admin_gate_{options_.config.admin_pin_hash};
+    PinPad pin_pad_;
+    double press_started_ = 0;        // for the hidden hold that opens the admin PIN pad
+    static constexpr double admin_hold_seconds = 5;
+    static constexpr double admin_idle_seconds = 120;  // staff who walk away are logged out
+    void draw_staff_screens(Rect window, double now);
     bool forget_pending_ = false;  // done at the next frame's start, not under a built draw list
 };
 

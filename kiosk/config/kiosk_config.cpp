@@ -28,6 +28,9 @@ std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& file, 
         }
         if (auto idle = root.integer("idle_timeout_seconds", 30, 600, Need::Optional)) config.idle_timeout_seconds = int(*idle);
         if (auto prompt = root.integer("idle_prompt_seconds", 10, 120, Need::Optional)) config.idle_prompt_seconds = int(*prompt);
+        config.admin_pin_hash = root.string("admin_pin_hash", Need::Optional);
+        if (!config.admin_pin_hash.empty() && !config.admin_pin_hash.starts_with("$argon2id$"))
+            diag.error(root.pointer_of("admin_pin_hash"), "is not an Argon2id hash; make one with: kiosk-pack hash-pin");
     }
     if (has_errors(problems)) return std::nullopt;
     return config;

@@ -15,6 +15,7 @@ struct KioskConfig {
     std::string emergency_display = "112";
     int idle_timeout_seconds = 90;              // no input for this long: "are you still there?"
     int idle_prompt_seconds = 25;               // then this long to answer before the visit ends
+    std::string admin_pin_hash;                 // Argon2id (kiosk-pack hash-pin); empty: no admin access
 };
 
 // Reads a JSON configuration file; on any problem returns nullopt and fills `problems`.

@@ -1,5 +1,9 @@
 // kiosk-pack: the content editors' and admins' tool. Shares the pack library with the kiosk.
+#include "admin_gate.hpp"
+#include "wipe.hpp"
 #include "pack_loader.hpp"
+
+#include <iostream>
 
 #include <cstdio>
 #include <cstring>
@@ -10,8 +14,10 @@ namespace {
 int usage() {
     std::fprintf(stderr,
                  "usage: kiosk-pack validate PACK_DIR\n"
+                 "       kiosk-pack hash-pin      (reads a PIN on standard input)\n"
                  "  validate  list every problem in the pack (file, JSON pointer, what to do);\n"
-                 "            exit status 0 only when there are no errors\n");
+                 "            exit status 0 only when there are no errors\n"
+                 "  hash-pin  print the Argon2id hash of a PIN for the kiosk configuration's admin_pin_hash\n");
     return 2;
 }
 
@@ -34,7 +40,22 @@ int validate(const char* directory) {
 
 }  // namespace
 
+int hash_pin_from_stdin() {
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (pin.size() < 6 || pin.find_first_not_of("0123456789") != std::string::npos) {
+        std::fprintf(stderr, "kiosk-pack: a PIN is 6 to 12 digits\n");
+        return 2;
+    }
+    std::string hash = haven::hash_pin(pin);
+    haven::wipe(pin);
+    if (hash.empty()) return 1;
+    std::printf("%s\n", hash.c_str());
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc == 3 && std::strcmp(argv[1], "validate") == 0) return validate(argv[2]);
+    if (argc == 2 && std::strcmp(argv[1], "hash-pin") == 0) return hash_pin_from_stdin();
     return usage();
 }

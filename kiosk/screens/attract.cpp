@@ -8,6 +8,8 @@ void draw_attract(ScreenContext& ctx, const std::vector<AttractLine>& lines) {
     Rect whole{0, 0, ui.screen().x, ui.screen().y};
     // The whole screen is one touch target: any touch starts a visit.
     if (ui.hit("attract", whole)) ctx.on_tap([&s = ctx.session] { s.start(); });
+    // The staff's hidden way in: hold this corner (the app watches the hold); a short tap is a visitor's.
+    ui.hit("admin-corner", {0, 0, ui.px(160), ui.px(160)});
     if (lines.empty()) return;
     // One language at a time, changing every few seconds, so everyone sees their own sooner or later.
     constexpr double seconds_per_line = 4;

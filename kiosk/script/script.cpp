@@ -43,13 +43,18 @@ std::variant<std::vector<Step>, ScriptError> parse_script(std::string_view text)
         } else if (verb == "shot") {
             if (w.size() != 2 || !w[1].ends_with(".png")) return fail("takes one file name ending in .png");
             step = {Step::Kind::Shot, w[1], 0, 0, 0, number};
+        } else if (verb == "hold") {
+            double seconds;
+            if (w.size() != 3 || !to_number(w[2], seconds) || seconds < 0 || seconds > 60)
+                return fail("takes a widget id and seconds up to 60: hold ID SECONDS");
+            step = {Step::Kind::Hold, w[1], 0, 0, seconds, number};
         } else if (verb == "key") {
             if (w.size() != 2) return fail("takes one key name, e.g. key escape");
             step = {Step::Kind::Key, w[1], 0, 0, 0, number};
         } else if (verb == "ids") {
             if (w.size() != 1) return fail("takes nothing");
         } else {
-            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, touch, drag, key, wait, advance, shot, ids, expect, expect-not"};
+            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, touch, drag, hold, key, wait, advance, shot, ids, expect, expect-not"};
         }
         steps.push_back(std::move(step));
     }

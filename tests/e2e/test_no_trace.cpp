@@ -93,6 +93,13 @@ TEST_CASE("a visit writes nothing anywhere, with fresh empty HOME and XDG folder
     CHECK(file_bytes(shots_dir / "after-visits.png") == file_bytes(shots_dir / "fresh-start.png"));
 }
 
+TEST_CASE("staff reach the admin screen by a hidden hold and a PIN; wrong PINs lock the pad") {
+    std::string output;
+    CHECK(run_kiosk("--windowed 1920x1080 --config '" HAVEN_E2E_DIR "/admin-config.json' --script '" HAVEN_E2E_DIR "/admin.txt'",
+                    &output) == 0);
+    INFO(output);
+}
+
 TEST_CASE("Escape three times is a quick exit; twice is not") {
     std::string output;
     CHECK(run_kiosk("--windowed 1280x800 --script '" HAVEN_E2E_DIR "/escape.txt'", &output) == 0);

@@ -1,0 +1,36 @@
+#include "admin_gate.hpp"
+
+#include <doctest/doctest.h>
+
+using haven::AdminGate;
+
+TEST_CASE("the admin PIN is checked against an Argon2id hash; wrong PINs lock the pad, longer each time") {
+    const std::string hash = haven::hash_pin("482916");
+    REQUIRE(hash.starts_with("$argon2id$"));
+    CHECK(hash.find("482916") == std::string::npos);
+    AdminGate gate(hash);
+    std::string pin = "482916";
+    CHECK(gate.try_pin(pin, 0) == AdminGate::Result::Granted);
+    CHECK(pin.empty());  // the typed PIN never outlives the check
+    for (int i = 0; i < AdminGate::free_tries - 1; ++i) {
+        pin = "000000";
+        CHECK(gate.try_pin(pin, 1) == AdminGate::Result::Wrong);
+        CHECK(gate.locked_for(1) == 0);
+    }
+    pin = "000000";
+    CHECK(gate.try_pin(pin, 1) == AdminGate::Result::Wrong);
+    CHECK(gate.locked_for(1) == doctest::Approx(AdminGate::first_lock));
+    pin = "482916";
+    CHECK(gate.try_pin(pin, 10) == AdminGate::Result::Locked);  // even the right PIN waits
+    pin = "111111";
+    CHECK(gate.try_pin(pin, 40) == AdminGate::Result::Wrong);
+    CHECK(gate.locked_for(40) == doctest::Approx(2 * AdminGate::first_lock));
+    pin = "482916";
+    CHECK(gate.try_pin(pin, 101) == AdminGate::Result::Granted);
+}
+
+TEST_CASE("without a configured hash there is no admin access") {
+    AdminGate gate("");
+    std::string pin = "123456";
+    CHECK(gate.try_pin(pin, 0) == AdminGate::Result::NotConfigured);
+}
