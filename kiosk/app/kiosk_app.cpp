@@ -332,6 +332,16 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             frames(3);
             return true;
         }
+        case Step::Kind::Stats:
+            // What the caches hold, for tests that a visit leaves nothing in them.
+            std::printf("stats: layouts=%zu glyphs=%zu in-visit=%d\n", text_engine_.cache_size(), atlas_->glyph_count(),
+                        int(session_.in_visit()));
+            return true;
+        case Step::Kind::Quit:
+            platform_.inject_quit();
+            platform_.collect();
+            frames(2);
+            return true;
         case Step::Kind::Key:
             platform_.inject_key(step.argument);
             platform_.collect();
@@ -359,6 +369,10 @@ int KioskApp::run_script(const std::vector<Step>& steps, const std::string& name
         if (!run_step(step, failure)) {
             std::fprintf(stderr, "%s:%d: %s\n", name.c_str(), step.line, failure.c_str());
             return 1;
+        }
+        if (platform_.quit_requested()) {
+            std::printf("quit at %s:%d\n", name.c_str(), step.line);
+            return 0;
         }
     }
     return 0;

@@ -22,17 +22,20 @@ struct Arguments {
     std::string windowed;  // "WxH"
     std::string now;       // "YYYY-MM-DDTHH:MMZ"
     bool headless = false;
+    bool lockdown = false;
 };
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: haven-kiosk [--pack DIR] [--config FILE] [--windowed WxH] [--headless]\n"
+                 "usage: haven-kiosk [--pack DIR] [--config FILE] [--windowed WxH] [--headless] [--lockdown]\n"
                  "                   [--script FILE | --screenshot FILE.png] [--locale-dir DIR] [--now YYYY-MM-DDTHH:MMZ]\n"
                  "  Runs full screen on the display; headless (no window) when no display is set or with --headless.\n"
                  "  --script FILE      run the steps in FILE (tap, drag, wait, advance, shot, ids, expect, expect-not)\n"
                  "                     and exit; non-zero status if a step fails\n"
                  "  --screenshot FILE  render the first screen to FILE and exit\n"
-                 "  --now TIME         start the clock at this UTC time (for opening hours in tests and demos)\n");
+                 "  --now TIME         start the clock at this UTC time (for opening hours in tests and demos)\n"
+                 "  --lockdown         kiosk mode in a window: keyboard grabbed, close requests ignored\n"
+                 "                     (full screen always is)\n");
     return 2;
 }
 
@@ -52,6 +55,7 @@ bool parse(int argc, char** argv, Arguments& a) {
             : arg == "--windowed" ? !value(a.windowed)
             : arg == "--now" ? !value(a.now)
             : arg == "--headless" ? !(a.headless = true)
+            : arg == "--lockdown" ? !(a.lockdown = true)
             : true)
             return false;
     }
@@ -96,6 +100,8 @@ int main(int argc, char** argv) {
     const bool scripted = !args.script.empty() || !args.screenshot.empty();
     options.window.headless = args.headless || !has_display();
     options.window.fullscreen = args.windowed.empty() && !options.window.headless;
+    // Full screen is kiosk mode, locked down; --lockdown asks for it in a window too (tests).
+    options.window.lockdown = options.window.fullscreen || args.lockdown;
     if (!args.windowed.empty() && std::sscanf(args.windowed.c_str(), "%dx%d", &options.window.width, &options.window.height) != 2)
         return usage();
     options.virtual_clock = scripted;

@@ -23,6 +23,16 @@ void SdlPlatform::close() {
 
 bool SdlPlatform::open(const WindowOptions& options, std::string& error) {
     if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    lockdown_ = options.lockdown;
+    if (lockdown_) {
+        // Keys such as Alt+Tab and Super reach the kiosk, not the desktop, as far as SDL can arrange;
+        // what it cannot (VT switching, the compositor's own keys) the README's cage service covers.
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+        SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+        // SIGTERM and SIGINT end the process at once (systemd restarts it) instead of becoming a quit
+        // event that lockdown would ignore.
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    }
     // Touches arrive as finger events; we ignore SDL's mouse events synthesised from them (see handle()).
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -48,6 +58,7 @@ bool SdlPlatform::open(const WindowOptions& options, std::string& error) {
     }
     SDL_GetRendererOutputSize(renderer_, &width_, &height_);
     if (options.fullscreen && !options.headless) SDL_ShowCursor(SDL_DISABLE);
+    if (lockdown_) SDL_SetWindowKeyboardGrab(window_, SDL_TRUE);
     imgui_backend_ = ImGui_ImplSDLRenderer_Init(renderer_);
     return imgui_backend_;
 }
@@ -55,7 +66,9 @@ bool SdlPlatform::open(const WindowOptions& options, std::string& error) {
 void SdlPlatform::handle(const SDL_Event& e) {
     auto finger_pos = [&](float x, float y) { return Point{x * float(width_), y * float(height_)}; };
     switch (e.type) {
-        case SDL_QUIT: quit_ = true; break;
+        case SDL_QUIT:
+            if (!lockdown_) quit_ = true;  // a locked-down kiosk does not close (Alt+F4, window manager)
+            break;
         case SDL_KEYDOWN:
             if (e.key.keysym.sym == SDLK_ESCAPE && !e.key.repeat) ++escapes_;
             break;
@@ -134,6 +147,12 @@ void SdlPlatform::inject_key(const std::string& name) {
     e.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
     SDL_PushEvent(&e);
     e.type = SDL_KEYUP;
+    SDL_PushEvent(&e);
+}
+
+void SdlPlatform::inject_quit() {
+    SDL_Event e{};
+    e.type = SDL_QUIT;
     SDL_PushEvent(&e);
 }
 

@@ -20,6 +20,7 @@ struct WindowOptions {
     bool fullscreen = true;
     int width = 1920, height = 1080;  // windowed or headless size
     bool headless = false;            // no display: SDL's dummy video driver, software rendering
+    bool lockdown = false;            // kiosk mode: keyboard grabbed, window close ignored
 };
 
 // Pointer transitions in the order they happened, consumed at most one button change per frame so a
@@ -48,6 +49,8 @@ public:
     void inject(Device device, PointerEvent::Kind kind, Point pos);
     void inject_key(const std::string& name);  // "escape"
     void collect();  // takes whatever SDL has queued, without waiting
+    void inject_quit();             // as Alt+F4 or a window manager's close would
+    bool quit_requested() const { return quit_; }
 
     void* create_texture(int width, int height) override;
     void upload(void* texture, int x, int y, int width, int height, const std::uint32_t* rgba) override;
@@ -69,6 +72,7 @@ private:
     std::deque<PointerEvent> pointer_events_;
     int escapes_ = 0;
     bool quit_ = false;
+    bool lockdown_ = false;
 };
 
 }  // namespace haven

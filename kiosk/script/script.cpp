@@ -51,10 +51,16 @@ std::variant<std::vector<Step>, ScriptError> parse_script(std::string_view text)
         } else if (verb == "key") {
             if (w.size() != 2) return fail("takes one key name, e.g. key escape");
             step = {Step::Kind::Key, w[1], 0, 0, 0, number};
+        } else if (verb == "stats") {
+            if (w.size() != 1) return fail("takes nothing");
+            step.kind = Step::Kind::Stats;
+        } else if (verb == "quit") {
+            if (w.size() != 1) return fail("takes nothing");
+            step.kind = Step::Kind::Quit;
         } else if (verb == "ids") {
             if (w.size() != 1) return fail("takes nothing");
         } else {
-            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, touch, drag, hold, key, wait, advance, shot, ids, expect, expect-not"};
+            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, touch, drag, hold, key, quit, stats, wait, advance, shot, ids, expect, expect-not"};
         }
         steps.push_back(std::move(step));
     }

@@ -87,6 +87,14 @@ TEST_CASE("a visit writes nothing anywhere, with fresh empty HOME and XDG folder
         CHECK(empty_tree(root / d));
     }
 
+    // The caches hold what a fresh start's hold, and no more: the first and last stats lines agree.
+    std::vector<std::string> stats;
+    for (size_t at = output.find("stats:"); at != std::string::npos; at = output.find("stats:", at + 1))
+        stats.push_back(output.substr(at, output.find('\n', at) - at));
+    REQUIRE(stats.size() == 2);
+    CHECK(stats[0] == stats[1]);
+    CHECK(stats[1].find("in-visit=0") != std::string::npos);
+
     // The screen after the visits equals a fresh start's attract screen, pixel for pixel.
     fs::remove(shots_dir / "fresh-start.png");
     REQUIRE(run_kiosk("--windowed 1920x1080 --now 2026-11-23T21:00Z --screenshot fresh-start.png") == 0);
@@ -98,6 +106,14 @@ TEST_CASE("staff reach the admin screen by a hidden hold and a PIN; wrong PINs l
     CHECK(run_kiosk("--windowed 1920x1080 --config '" HAVEN_E2E_DIR "/admin-config.json' --script '" HAVEN_E2E_DIR "/admin.txt'",
                     &output) == 0);
     INFO(output);
+}
+
+TEST_CASE("a locked-down kiosk ignores close requests; a development window obeys them") {
+    std::string output;
+    CHECK(run_kiosk("--windowed 1280x800 --script '" HAVEN_E2E_DIR "/quit.txt'", &output) == 0);
+    CHECK(output.find("quit at") != std::string::npos);
+    CHECK(run_kiosk("--windowed 1280x800 --lockdown --script '" HAVEN_E2E_DIR "/quit.txt'", &output) == 1);
+    CHECK(output.find("quit.txt:6: no widget 'no-such-widget-so-the-script-fails-unless-it-quit-first'") != std::string::npos);
 }
 
 TEST_CASE("Escape three times is a quick exit; twice is not") {
