@@ -1,9 +1,13 @@
 // kiosk-pack: the content editors' and admins' tool. Shares the pack library with the kiosk.
 #include "admin_gate.hpp"
-#include "wipe.hpp"
+#include "pack_integrity.hpp"
 #include "pack_loader.hpp"
+#include "wipe.hpp"
 
 #include <iostream>
+#include <optional>
+#include <sodium.h>
+#include <vector>
 
 #include <cstdio>
 #include <cstring>
@@ -14,9 +18,18 @@ namespace {
 int usage() {
     std::fprintf(stderr,
                  "usage: kiosk-pack validate PACK_DIR\n"
+                 "       kiosk-pack keygen NAME\n"
+                 "       kiosk-pack sign PACK_DIR --key NAME.secret\n"
+                 "       kiosk-pack verify PACK_DIR --trust NAME.pub [--trust OTHER.pub ...]\n"
+                 "       kiosk-pack info PACK_DIR [--trust NAME.pub ...]\n"
                  "       kiosk-pack hash-pin      (reads a PIN on standard input)\n"
                  "  validate  list every problem in the pack (file, JSON pointer, what to do);\n"
                  "            exit status 0 only when there are no errors\n"
+                 "  keygen    write an Ed25519 key pair: NAME.secret (owner-only) and NAME.pub\n"
+                 "  sign      list every file's size and SHA-256 in manifest.json and sign it (refuses a pack\n"
+                 "            that does not validate)\n"
+                 "  verify    check the signature against trusted keys, then every file, then the content\n"
+                 "  info      id, publisher, version, dates, languages and their status, signer\n"
                  "  hash-pin  print the Argon2id hash of a PIN for the kiosk configuration's admin_pin_hash\n");
     return 2;
 }
@@ -40,6 +53,85 @@ int validate(const char* directory) {
 
 }  // namespace
 
+int fail(const std::string& message) {
+    std::fprintf(stderr, "kiosk-pack: %s\n", message.c_str());
+    return 1;
+}
+
+// The values of every "--name VALUE" pair from argv[first] on.
+std::vector<std::string> option_values(int argc, char** argv, int first, const char* name) {
+    std::vector<std::string> values;
+    for (int i = first; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0) values.push_back(argv[++i]);
+    return values;
+}
+
+std::optional<std::vector<haven::PublicKey>> trusted_keys(const std::vector<std::string>& files) {
+    std::vector<haven::PublicKey> keys;
+    for (const auto& f : files) {
+        std::string error;
+        auto key = haven::read_public_key(f, error);
+        if (!key) {
+            fail(error);
+            return std::nullopt;
+        }
+        keys.push_back(*key);
+    }
+    return keys;
+}
+
+int sign(const char* pack, const std::string& key_file) {
+    auto loaded = haven::load_pack(pack);
+    if (!loaded.ok()) {
+        for (const auto& p : loaded.problems)
+            if (p.is_error()) std::printf("%s\n", p.to_string().c_str());
+        return fail("the pack has errors; fix them (kiosk-pack validate) before signing");
+    }
+    std::string error;
+    auto key = haven::read_secret_key(key_file, error);
+    if (!key) return fail(error);
+    const bool ok = haven::sign_pack(pack, *key, error);
+    sodium_memzero(key->data(), key->size());
+    if (!ok) return fail(error);
+    std::printf("signed %s version %lld\n", loaded.content->manifest.id.c_str(), loaded.content->manifest.version);
+    return 0;
+}
+
+int verify(const char* pack, const std::vector<std::string>& trust) {
+    if (trust.empty()) return fail("name at least one trusted public key: --trust NAME.pub");
+    auto keys = trusted_keys(trust);
+    if (!keys) return 1;
+    auto v = haven::verify_pack(pack, *keys);
+    for (const auto& p : v.problems) std::printf("%s\n", p.to_string().c_str());
+    if (!v.ok) return fail("refused: the pack is not what its publisher signed");
+    auto loaded = haven::load_pack(pack);
+    for (const auto& p : loaded.problems)
+        if (p.is_error()) std::printf("%s\n", p.to_string().c_str());
+    if (!loaded.ok()) return fail("refused: signed, but the content has errors");
+    std::printf("verified: signed by key %s, every file intact\n", v.signer.c_str());
+    return 0;
+}
+
+int info(const char* pack, const std::vector<std::string>& trust) {
+    auto loaded = haven::load_pack(pack);
+    if (!loaded.ok()) return fail("the pack cannot be loaded; run kiosk-pack validate for the reasons");
+    const auto& m = loaded.content->manifest;
+    std::printf("id:        %s%s\npublisher: %s\nregion:    %s\nversion:   %lld\n", m.id.c_str(), m.demo ? " (demo)" : "",
+                m.publisher.c_str(), m.region.c_str(), m.version);
+    std::printf("created:   %s\nreview by: %s\nexpires:   %s\nlanguages:", m.created.iso().c_str(), m.review_by.iso().c_str(),
+                m.expires.iso().c_str());
+    for (const auto& l : m.languages)
+        std::printf(" %s (%s)", l.code.c_str(), l.status == haven::TranslationStatus::Reviewed ? "reviewed" : "draft");
+    std::printf("\n");
+    if (auto keys = trusted_keys(trust); keys && !keys->empty()) {
+        auto v = haven::verify_pack(pack, *keys);
+        std::printf("signer:    %s\n", v.ok ? ("key " + v.signer).c_str() : "not verified by the keys given");
+    } else {
+        std::printf("signer:    (give --trust NAME.pub to check)\n");
+    }
+    return 0;
+}
+
 int hash_pin_from_stdin() {
     std::string pin;
     std::getline(std::cin, pin);
@@ -57,5 +149,14 @@ int hash_pin_from_stdin() {
 int main(int argc, char** argv) {
     if (argc == 3 && std::strcmp(argv[1], "validate") == 0) return validate(argv[2]);
     if (argc == 2 && std::strcmp(argv[1], "hash-pin") == 0) return hash_pin_from_stdin();
+    if (argc == 3 && std::strcmp(argv[1], "keygen") == 0) {
+        std::string error;
+        if (!haven::write_key_pair(argv[2], error)) return fail(error);
+        std::printf("wrote %s.secret (keep it secret, owner-only) and %s.pub (give it to the kiosks)\n", argv[2], argv[2]);
+        return 0;
+    }
+    if (argc == 5 && std::strcmp(argv[1], "sign") == 0 && std::strcmp(argv[3], "--key") == 0) return sign(argv[2], argv[4]);
+    if (argc >= 3 && std::strcmp(argv[1], "verify") == 0) return verify(argv[2], option_values(argc, argv, 3, "--trust"));
+    if (argc >= 3 && std::strcmp(argv[1], "info") == 0) return info(argv[2], option_values(argc, argv, 3, "--trust"));
     return usage();
 }
