@@ -1,9 +1,11 @@
 // kiosk-pack: the content editors' and admins' tool. Shares the pack library with the kiosk.
 #include "admin_gate.hpp"
+#include "pack_install.hpp"
 #include "pack_integrity.hpp"
 #include "pack_loader.hpp"
 #include "wipe.hpp"
 
+#include <chrono>
 #include <iostream>
 #include <optional>
 #include <sodium.h>
@@ -22,6 +24,7 @@ int usage() {
                  "       kiosk-pack sign PACK_DIR --key NAME.secret\n"
                  "       kiosk-pack verify PACK_DIR --trust NAME.pub [--trust OTHER.pub ...]\n"
                  "       kiosk-pack info PACK_DIR [--trust NAME.pub ...]\n"
+                 "       kiosk-pack install PACK_DIR --into STATE_DIR [--trust NAME.pub ...]\n"
                  "       kiosk-pack hash-pin      (reads a PIN on standard input)\n"
                  "  validate  list every problem in the pack (file, JSON pointer, what to do);\n"
                  "            exit status 0 only when there are no errors\n"
@@ -30,6 +33,8 @@ int usage() {
                  "            that does not validate)\n"
                  "  verify    check the signature against trusted keys, then every file, then the content\n"
                  "  info      id, publisher, version, dates, languages and their status, signer\n"
+                 "  install   what the kiosk does: verify, refuse older/equal/expired, copy, switch atomically\n"
+                 "            (without --trust: development mode, unsigned packs accepted)\n"
                  "  hash-pin  print the Argon2id hash of a PIN for the kiosk configuration's admin_pin_hash\n");
     return 2;
 }
@@ -132,6 +137,19 @@ int info(const char* pack, const std::vector<std::string>& trust) {
     return 0;
 }
 
+int install(const char* pack, int argc, char** argv) {
+    const auto into = option_values(argc, argv, 3, "--into");
+    if (into.size() != 1) return fail("say where the kiosk keeps its packs: --into STATE_DIR");
+    auto keys = trusted_keys(option_values(argc, argv, 3, "--trust"));
+    if (!keys) return 1;
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    auto r = haven::install_pack(pack, into[0], *keys, haven::Date{std::chrono::year_month_day{now}});
+    for (const auto& p : r.problems) std::printf("%s\n", p.to_string().c_str());
+    if (!r.ok) return fail("refused; the pack in service is unchanged");
+    std::printf("installed version %lld%s\n", r.version, keys->empty() ? " (development mode: not verified)" : (", signed by key " + r.signer).c_str());
+    return 0;
+}
+
 int hash_pin_from_stdin() {
     std::string pin;
     std::getline(std::cin, pin);
@@ -157,6 +175,7 @@ int main(int argc, char** argv) {
     }
     if (argc == 5 && std::strcmp(argv[1], "sign") == 0 && std::strcmp(argv[3], "--key") == 0) return sign(argv[2], argv[4]);
     if (argc >= 3 && std::strcmp(argv[1], "verify") == 0) return verify(argv[2], option_values(argc, argv, 3, "--trust"));
+    if (argc >= 3 && std::strcmp(argv[1], "install") == 0) return install(argv[2], argc, argv);
     if (argc >= 3 && std::strcmp(argv[1], "info") == 0) return info(argv[2], option_values(argc, argv, 3, "--trust"));
     return usage();
 }
