@@ -2,6 +2,8 @@
 #include "kiosk_app.hpp"
 #include "calendar.hpp"
 #include "pack_loader.hpp"
+#include "pack_install.hpp"
+#include "pack_integrity.hpp"
 #include "process_hardening.hpp"
 #include "ui_text.hpp"
 
@@ -15,6 +17,7 @@ namespace {
 
 struct Arguments {
     std::string pack = HAVEN_DEMO_PACK;
+    bool pack_given = false;
     std::string config;
     std::string script;
     std::string screenshot;
@@ -47,7 +50,7 @@ bool parse(int argc, char** argv, Arguments& a) {
             out = argv[++i];
             return true;
         };
-        if (arg == "--pack" ? !value(a.pack)
+        if (arg == "--pack" ? !(a.pack_given = value(a.pack))
             : arg == "--config" ? !value(a.config)
             : arg == "--script" ? !value(a.script)
             : arg == "--screenshot" ? !value(a.screenshot)
@@ -88,13 +91,34 @@ int main(int argc, char** argv) {
         if (!config) std::fprintf(stderr, "haven-kiosk: using the built-in configuration (emergency number 112)\n");
         else options.config = *config;
     }
-    auto loaded = haven::load_pack(args.pack);
+    // The pack in service: --pack for development and demonstrations, else the state folder's. With
+    // trusted keys, every file is checked against the signed manifest before anything is shown.
+    haven::LoadResult loaded;
+    std::string source = args.pack;
+    if (args.pack_given || options.config.state_dir.empty()) {
+        loaded = haven::load_pack(args.pack);
+    } else {
+        source = options.config.state_dir.string();
+        loaded = haven::load_installed(options.config.state_dir);
+    }
+    if (loaded.ok() && !options.config.development_mode()) {
+        const auto pack_dir = args.pack_given || options.config.state_dir.empty() ? std::filesystem::path(args.pack)
+                                                                                  : options.config.state_dir / "current";
+        auto v = haven::verify_pack(pack_dir, options.config.trusted_keys);
+        for (const auto& p : v.problems) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
+        if (!v.ok) loaded.content.reset();
+    }
     for (const auto& p : loaded.problems) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
     if (loaded.ok())
         std::fprintf(stderr, "haven-kiosk: serving pack %s version %lld\n", loaded.content->manifest.id.c_str(),
                      loaded.content->manifest.version);
     else
-        std::fprintf(stderr, "haven-kiosk: no pack can be served from %s; showing the 'being updated' screen\n", args.pack.c_str());
+        std::fprintf(stderr, "haven-kiosk: no pack can be served from %s; showing the 'being updated' screen\n", source.c_str());
+    if (loaded.ok() && loaded.content->manifest.expires.days() < std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()))
+        std::fprintf(stderr, "haven-kiosk: the pack expired on %s; it is still served, with a notice to visitors that "
+                             "it may be out of date\n", loaded.content->manifest.expires.iso().c_str());
+    if (options.config.development_mode())
+        std::fprintf(stderr, "haven-kiosk: development mode: no trusted keys configured, content is not verified\n");
     options.content = loaded.content;
 
     const bool scripted = !args.script.empty() || !args.screenshot.empty();

@@ -1,6 +1,9 @@
 #include "shell.hpp"
 
 #include "theme.hpp"
+
+#include <chrono>
+#include <string>
 #include "ui_text.hpp"
 
 namespace haven {
@@ -51,8 +54,15 @@ Rect draw_shell_top(ScreenContext& ctx, Rect window) {
 
 Rect draw_shell_bottom(ScreenContext& ctx, Rect area) {
     Ui& ui = ctx.ui;
-    if (!ctx.content.manifest.demo) return area;
-    const char* note = _("Demonstration only: the services and local numbers shown here are fictional.");
+    // Said plainly on every screen: content nobody verified, information that may be out of date, a demo.
+    std::string note;
+    auto add = [&](const char* s) { note += (note.empty() ? "" : "  ") + std::string(s); };
+    if (ctx.config.development_mode()) add(_("Development mode: content not verified."));
+    const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx.wall_time)};
+    if (ctx.content.manifest.expires.ymd < today)
+        add(_("This information may be out of date. Check phone numbers and opening hours with staff."));
+    if (ctx.content.manifest.demo) add(_("Demonstration only: the services and local numbers shown here are fictional."));
+    if (note.empty()) return area;
     const float pad = ui.px(10);
     float h = ui.text_height(note, TextStyle::Small, area.w - 2 * pad) + 2 * pad;
     Rect strip{area.x, area.bottom() - h, area.w, h};

@@ -1,6 +1,7 @@
 // The kiosk's own configuration (not part of any pack): what it shows when no pack can be served.
 #pragma once
 
+#include "pack_integrity.hpp"
 #include "problem.hpp"
 
 #include <filesystem>
@@ -16,6 +17,10 @@ struct KioskConfig {
     int idle_timeout_seconds = 90;              // no input for this long: "are you still there?"
     int idle_prompt_seconds = 25;               // then this long to answer before the visit ends
     std::string admin_pin_hash;                 // Argon2id (kiosk-pack hash-pin); empty: no admin access
+    std::vector<PublicKey> trusted_keys;        // publishers' keys; none: development mode (unsigned packs)
+    std::filesystem::path state_dir;            // where installed packs live (kiosk-pack install --into)
+    std::filesystem::path inbox;                // a folder (or automounted USB stick) to install packs from
+    bool development_mode() const { return trusted_keys.empty(); }
 };
 
 // Reads a JSON configuration file; on any problem returns nullopt and fills `problems`.

@@ -1,0 +1,62 @@
+// The kiosk serves only what a trusted publisher signed: installed with kiosk-pack, checked again at start.
+#include "kiosk_runner.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+namespace fs = std::filesystem;
+using haven::testing::run_kiosk;
+using haven::testing::shots_dir;
+
+namespace {
+
+int sh(const std::string& command) { return std::system(command.c_str()); }
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("a kiosk with trusted keys serves the signed pack it installed, and refuses it once a file is altered") {
+    const fs::path root = shots_dir / "signed";
+    fs::remove_all(root);
+    fs::create_directories(root);
+    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' '" + (root / "pack").string() + "'") == 0);
+    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null") == 0);
+    REQUIRE(sh(tool + " sign '" + (root / "pack").string() + "' --key '" + (root / "ngo.secret").string() + "' > /dev/null") == 0);
+    REQUIRE(sh(tool + " install '" + (root / "pack").string() + "' --into '" + (root / "state").string() + "' --trust '" +
+               (root / "ngo.pub").string() + "' > /dev/null") == 0);
+    std::string key = slurp(root / "ngo.pub");
+    key.erase(key.find_last_not_of("\n") + 1);
+    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string() << "\"}";
+
+    std::string output;
+    CHECK(run_kiosk("--windowed 1280x800 --config '" + (root / "kiosk.json").string() + "' --screenshot signed.png", &output) == 0);
+    INFO(output);
+    CHECK(output.find("serving pack demo-lindenhof version 1") != std::string::npos);
+    CHECK(output.find("development mode") == std::string::npos);
+
+    // Someone with access to the disk swaps a hotline number in the installed copy, carefully: the
+    // number and how it is shown, so that only the signature can tell.
+    REQUIRE(sh("sed -i -e 's/+493023125901/+491701234567/' -e 's/+49 30 23125 901/+49 170 1234567/' '" +
+               (root / "state" / "current" / "contacts.json").string() + "'") == 0);
+    CHECK(run_kiosk("--windowed 1280x800 --config '" + (root / "kiosk.json").string() + "' --screenshot refused.png", &output) == 0);
+    INFO(output);
+    CHECK(output.find("haven-kiosk: pack: contacts.json: ") != std::string::npos);
+    CHECK(output.find("changed after signing") != std::string::npos);
+    CHECK(output.find("showing the 'being updated' screen") != std::string::npos);
+}
+
+TEST_CASE("an expired pack is still served (a stale number beats no number), with a notice to visitors") {
+    std::string output;
+    CHECK(run_kiosk("--windowed 1280x800 --now 2027-07-01T10:00Z --screenshot expired.png", &output) == 0);
+    INFO(output);
+    CHECK(output.find("serving pack demo-lindenhof") != std::string::npos);
+    CHECK(run_kiosk("--windowed 1280x800 --now 2026-11-23T10:00Z --screenshot current.png") == 0);
+    // Same screen, one more notice line: the pictures differ.
+    CHECK(slurp(shots_dir / "expired.png") != slurp(shots_dir / "current.png"));
+}
