@@ -7,7 +7,9 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cmath>
+#include <thread>
 #include <cstdio>
 
 namespace haven {
@@ -39,7 +41,45 @@ bool KioskApp::start(std::string& error) {
     text_ = std::make_unique<ShapingTextDrawer>(text_engine_, *atlas_, scale);
     ui_ = std::make_unique<Ui>(*text_);
     rebuild_attract_lines();
+    const auto& c = options_.config;
+    if (!c.inbox.empty() && !c.state_dir.empty())
+        inbox_ = std::make_unique<InboxWatcher>(c.inbox, c.state_dir, c.trusted_keys, [] { SdlPlatform::wake(); });
     return true;
+}
+
+void KioskApp::take_inbox_results() {
+    if (!inbox_) return;
+    while (auto o = inbox_->take()) {
+        if (o->installed) {
+            std::fprintf(stderr, "haven-kiosk: installed %s version %lld from the inbox\n", o->pack.c_str(), o->version);
+            swap_pending_ = true;
+        } else {
+            last_rejection_ = o->pack + ": ";
+            for (const auto& p : o->problems) last_rejection_ += p.to_string() + " ";
+            std::fprintf(stderr, "haven-kiosk: rejected %s from the inbox: %s\n", o->pack.c_str(), last_rejection_.c_str());
+        }
+    }
+    // Never in the middle of a visit: a number someone is reading must not change under them.
+    if (swap_pending_ && !session_.in_visit() && mode_ == Mode::Visitor) {
+        swap_pending_ = false;
+        serve_installed();
+    }
+}
+
+void KioskApp::serve_installed() {
+    auto loaded = load_installed(options_.config.state_dir);
+    if (loaded.ok() && !options_.config.development_mode() &&
+        !verify_pack(options_.config.state_dir / "current", options_.config.trusted_keys).ok)
+        loaded.content.reset();
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "haven-kiosk: the installed pack cannot be served; keeping the one in service\n");
+        return;
+    }
+    options_.content = loaded.content;
+    std::fprintf(stderr, "haven-kiosk: serving pack %s version %lld\n", options_.content->manifest.id.c_str(),
+                 options_.content->manifest.version);
+    rebuild_attract_lines();
+    forget_pending_ = true;
 }
 
 void KioskApp::rebuild_attract_lines() {
@@ -89,6 +129,7 @@ void KioskApp::frame() {
         session_.end();
     }
 
+    take_inbox_results();
     pointer_.next_frame();
     const bool prompt_was_up = session_.in_visit() && idle_seconds() >= options_.config.idle_timeout_seconds;
     if (take_pointer_events()) last_input_seconds_ = now;
@@ -170,9 +211,15 @@ void KioskApp::frame() {
 void KioskApp::draw_staff_screens(Rect window, double now) {
     set_ui_language("en");
     if (mode_ == Mode::Admin) {
-        bool close = false;
-        draw_admin(*ui_, window, options_.content.get(), options_.config, close);
-        if (close) mode_ = Mode::Visitor;
+        const auto today = std::chrono::floor<std::chrono::days>(clock_.wall());
+        AdminView view{options_.content.get(), options_.config, last_rejection_, Date{std::chrono::year_month_day{today}}};
+        draw_admin(*ui_, window, view);
+        if (view.close) mode_ = Mode::Visitor;
+        if (view.roll_back) {
+            std::string error;
+            if (roll_back(options_.config.state_dir, error)) serve_installed();
+            else last_rejection_ = "rollback: " + error;
+        }
         return;
     }
     std::function<void(std::string)> act = [&](std::string key) {
@@ -336,6 +383,14 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             // What the caches hold, for tests that a visit leaves nothing in them.
             std::printf("stats: layouts=%zu glyphs=%zu in-visit=%d\n", text_engine_.cache_size(), atlas_->glyph_count(),
                         int(session_.in_visit()));
+            return true;
+        case Step::Kind::Sleep:
+            // Real time, for what happens outside the kiosk's clock (the inbox watcher's thread).
+            for (int ms = 0; ms < int(step.amount); ms += 50) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                platform_.collect();
+                frame();
+            }
             return true;
         case Step::Kind::Quit:
             platform_.inject_quit();

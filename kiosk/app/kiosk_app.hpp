@@ -6,6 +6,7 @@
 #include "admin.hpp"
 #include "admin_gate.hpp"
 #include "glyph_atlas.hpp"
+#include "inbox_watcher.hpp"
 #include "kiosk_clock.hpp"
 #include "kiosk_config.hpp"
 #include "screens.hpp"
@@ -78,6 +79,11 @@ private:
     static constexpr double admin_hold_seconds = 5;
     static constexpr double admin_idle_seconds = 120;  // staff who walk away are logged out
     void draw_staff_screens(Rect window, double now);
+    void take_inbox_results();      // installs done by the watcher; swapped in between visits
+    void serve_installed();
+    std::unique_ptr<InboxWatcher> inbox_;
+    bool swap_pending_ = false;
+    std::string last_rejection_;    // for the admin screen
     bool forget_pending_ = false;  // done at the next frame's start, not under a built draw list
 };
 

@@ -76,6 +76,7 @@ bool has_display() {
 int main(int argc, char** argv) {
     Arguments args;
     if (!parse(argc, argv, args)) return usage();
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // script output and log lines keep their order in one file
     if (!haven::harden_process()) std::fprintf(stderr, "haven-kiosk: warning: could not disable core dumps\n");
     // Libraries must not leave caches behind either: Mesa would keep compiled shaders in ~/.cache.
     setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);

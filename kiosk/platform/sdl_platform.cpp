@@ -150,6 +150,12 @@ void SdlPlatform::inject_key(const std::string& name) {
     SDL_PushEvent(&e);
 }
 
+void SdlPlatform::wake() {
+    SDL_Event e{};
+    e.type = SDL_USEREVENT;  // SDL_PushEvent is thread-safe; the loop draws after any event
+    SDL_PushEvent(&e);
+}
+
 void SdlPlatform::inject_quit() {
     SDL_Event e{};
     e.type = SDL_QUIT;

@@ -50,6 +50,7 @@ public:
     void inject_key(const std::string& name);  // "escape"
     void collect();  // takes whatever SDL has queued, without waiting
     void inject_quit();             // as Alt+F4 or a window manager's close would
+    static void wake();             // from any thread: makes wait_and_collect() return
     bool quit_requested() const { return quit_; }
 
     void* create_texture(int width, int height) override;

@@ -26,7 +26,9 @@ void draw_admin_pin(Ui& ui, Rect area, const PinPad& pad, std::function<void(std
     if (ui.button("pin.cancel", {x, y, pad_w, ui.px(theme::touch_target)}, "Cancel")) act("cancel");
 }
 
-void draw_admin(Ui& ui, Rect area, const Content* content, const KioskConfig& config, bool& close) {
+void draw_admin(Ui& ui, Rect area, AdminView& view) {
+    const Content* content = view.content;
+    const KioskConfig& config = view.config;
     const float m = ui.px(theme::margin);
     float y = area.y + ui.px(40);
     const float x = area.x + m, w = area.w - 2 * m;
@@ -45,14 +47,28 @@ void draw_admin(Ui& ui, Rect area, const Content* content, const KioskConfig& co
         line(std::string("Languages") + ": " + languages);
         line(std::to_string(content->topics.size()) + " topics, " + std::to_string(content->services.size()) + " services, " +
              std::to_string(content->contacts.size()) + " contacts");
+        // Expiry: staff are warned a month ahead; after it, visitors see a notice too.
+        const auto days_left = (m.expires.days() - view.today.days()).count();
+        if (days_left < 0)
+            y += ui.text({x, y, w, 0}, "EXPIRED " + std::to_string(-days_left) + " days ago: visitors are told the information may be out of date. Install a new version.",
+                         TextStyle::Emphasis, Align::Start, ui.palette().closed) + ui.px(8);
+        else if (days_left <= 30)
+            y += ui.text({x, y, w, 0}, "Expires in " + std::to_string(days_left) + " days: ask the publisher for a new version.",
+                         TextStyle::Emphasis, Align::Start, ui.palette().closed) + ui.px(8);
     } else {
         line("No pack can be served: visitors see the 'being updated' screen.", TextStyle::Heading);
     }
+    line(config.development_mode() ? "Development mode: no trusted keys; packs are not verified." : std::to_string(config.trusted_keys.size()) + " trusted key(s).");
+    if (!view.last_rejection.empty())
+        y += ui.text({x, y, w, 0}, "Last pack refused: " + view.last_rejection, TextStyle::Body, Align::Start, ui.palette().closed) + ui.px(8);
     line(std::string("Emergency number") + ": " + config.emergency_display + " · " + "Idle timeout" + ": " +
          std::to_string(config.idle_timeout_seconds) + " s + " + std::to_string(config.idle_prompt_seconds) + " s");
     y += ui.px(20);
-    if (ui.button("admin.close", {x, y, std::min(w, ui.px(500)), ui.px(theme::touch_target)}, "Close", ButtonKind::Primary))
-        close = true;
+    const float bw = std::min(w / 2 - ui.px(10), ui.px(500));
+    if (ui.button("admin.close", {x, y, bw, ui.px(theme::touch_target)}, "Close", ButtonKind::Primary)) view.close = true;
+    if (!config.state_dir.empty() &&
+        ui.button("admin.rollback", {x + bw + ui.px(20), y, bw, ui.px(theme::touch_target)}, "Go back to the previous pack"))
+        view.roll_back = true;
 }
 
 }  // namespace haven

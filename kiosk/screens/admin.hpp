@@ -19,7 +19,15 @@ struct PinPad {
 // Draws the pad; `act` receives "0".."9", "clear", "ok" or "cancel" for the tap of this frame.
 void draw_admin_pin(Ui& ui, Rect area, const PinPad& pad, std::function<void(std::string)>& act);
 
-// Pack and kiosk facts; `close` is set when staff leave.
-void draw_admin(Ui& ui, Rect area, const Content* content, const KioskConfig& config, bool& close);
+struct AdminView {
+    const Content* content;
+    const KioskConfig& config;
+    std::string last_rejection;  // the last pack refused from the inbox, and why
+    Date today;
+    bool close = false;          // set when staff leave
+    bool roll_back = false;      // set when staff ask for the previous pack
+};
+
+void draw_admin(Ui& ui, Rect area, AdminView& view);
 
 }  // namespace haven

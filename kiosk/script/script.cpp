@@ -36,6 +36,10 @@ std::variant<std::vector<Step>, ScriptError> parse_script(std::string_view text)
             double dx, dy;
             if (w.size() != 4 || !to_number(w[2], dx) || !to_number(w[3], dy)) return fail("takes a widget id and two numbers: drag ID DX DY");
             step = {Step::Kind::Drag, w[1], float(dx), float(dy), 0, number};
+        } else if (verb == "sleep") {
+            double ms;
+            if (w.size() != 2 || !to_number(w[1], ms) || ms < 0 || ms > 60000) return fail("takes milliseconds of real time, up to 60000");
+            step = {Step::Kind::Sleep, {}, 0, 0, ms, number};
         } else if (verb == "wait" || verb == "advance") {
             double amount;
             if (w.size() != 2 || !to_number(w[1], amount) || amount < 0) return fail("takes one number that is not negative");
@@ -60,7 +64,7 @@ std::variant<std::vector<Step>, ScriptError> parse_script(std::string_view text)
         } else if (verb == "ids") {
             if (w.size() != 1) return fail("takes nothing");
         } else {
-            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, touch, drag, hold, key, quit, stats, wait, advance, shot, ids, expect, expect-not"};
+            return ScriptError{number, "unknown step '" + verb + "'; steps are tap, touch, drag, hold, key, quit, stats, sleep, wait, advance, shot, ids, expect, expect-not"};
         }
         steps.push_back(std::move(step));
     }

@@ -1,5 +1,5 @@
 // The scripts that drive the kiosk headless (tests, demonstrations): one step per line.
-//   tap ID | touch ID | drag ID DX DY | hold ID SECONDS | key NAME | quit | stats | wait MS | advance SECONDS | shot FILE.png | ids | expect ID | expect-not ID
+//   tap ID | touch ID | drag ID DX DY | hold ID SECONDS | key NAME | quit | stats | sleep MS | wait MS | advance SECONDS | shot FILE.png | ids | expect ID | expect-not ID
 // Blank lines and lines starting with '#' are ignored.
 #pragma once
 
@@ -11,7 +11,7 @@
 namespace haven {
 
 struct Step {
-    enum class Kind { Tap, Touch, Drag, Wait, Advance, Shot, Ids, Expect, ExpectNot, Key, Hold, Quit, Stats };
+    enum class Kind { Tap, Touch, Drag, Wait, Advance, Shot, Ids, Expect, ExpectNot, Key, Hold, Quit, Stats, Sleep };
     Kind kind;
     std::string argument;  // widget id or file name
     float dx = 0, dy = 0;  // drag

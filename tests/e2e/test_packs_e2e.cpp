@@ -51,6 +51,45 @@ TEST_CASE("a kiosk with trusted keys serves the signed pack it installed, and re
     CHECK(output.find("showing the 'being updated' screen") != std::string::npos);
 }
 
+TEST_CASE("a pack dropped in the inbox is installed in the background and swapped in between visits; a forged one is refused") {
+    const fs::path root = shots_dir / "inbox-test";
+    fs::remove_all(root);
+    fs::create_directories(root / "inbox");
+    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    auto r = [&](const char* name) { return "'" + (root / name).string() + "'"; };
+    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null && " + tool + " keygen stranger > /dev/null") == 0);
+    for (int version : {1, 2, 3}) {
+        const std::string dir = "pack-v" + std::to_string(version);
+        REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' " + r(dir.c_str())) == 0);
+        REQUIRE(sh("sed -i 's/\"version\": 1,/\"version\": " + std::to_string(version) + ",/' " + r((dir + "/manifest.json").c_str())) == 0);
+        REQUIRE(sh(tool + " sign " + r(dir.c_str()) + " --key " + r(version == 3 ? "stranger.secret" : "ngo.secret") + " > /dev/null") == 0);
+    }
+    REQUIRE(sh(tool + " install " + r("pack-v1") + " --into " + r("state") + " --trust " + r("ngo.pub") + " > /dev/null") == 0);
+    std::string key = slurp(root / "ngo.pub");
+    key.erase(key.find_last_not_of("\n") + 1);
+    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
+                                       << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
+    // An admin copies version 2 in a second after start (during a visit), a forged version 3 later.
+    REQUIRE(sh("(sleep 1; cp -r " + r("pack-v2") + " " + r("inbox") + "; sleep 7; cp -r " + r("pack-v3") + " " + r("inbox") +
+               ") > /dev/null 2>&1 &") == 0);
+    std::string output;
+    CHECK(run_kiosk("--windowed 1280x800 --config " + r("kiosk.json") + " --script '" HAVEN_E2E_DIR "/inbox.txt'", &output) == 0);
+    INFO(output);
+    const size_t installed = output.find("installed pack-v2 version 2 from the inbox");
+    const size_t during_visit = output.find("stats:");
+    const size_t after_visit = output.find("stats:", during_visit + 1);
+    const size_t swapped = output.find("serving pack demo-lindenhof version 2");
+    REQUIRE(installed != std::string::npos);
+    REQUIRE(swapped != std::string::npos);
+    CHECK(output.substr(during_visit, 60).find("in-visit=1") != std::string::npos);
+    CHECK(installed < during_visit);  // installed while the visitor was there...
+    CHECK(swapped > during_visit);    // ...but not swapped in under them
+    CHECK(swapped < after_visit);     // swapped as soon as the visit ended
+    CHECK(output.find("rejected pack-v3 from the inbox") != std::string::npos);
+    CHECK(output.find("the signature does not match any trusted key") != std::string::npos);
+    CHECK(output.find("version 3") == std::string::npos);
+}
+
 TEST_CASE("an expired pack is still served (a stale number beats no number), with a notice to visitors") {
     std::string output;
     CHECK(run_kiosk("--windowed 1280x800 --now 2027-07-01T10:00Z --screenshot expired.png", &output) == 0);
