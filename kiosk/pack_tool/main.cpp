@@ -2,7 +2,14 @@
 #include "admin_gate.hpp"
 #include "pack_install.hpp"
 #include "pack_integrity.hpp"
+#include "font_set.hpp"
 #include "pack_loader.hpp"
+#include "pack_report.hpp"
+#include "utf.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include "wipe.hpp"
 
 #include <chrono>
@@ -19,15 +26,16 @@ namespace {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: kiosk-pack validate PACK_DIR\n"
+                 "usage: kiosk-pack validate PACK_DIR [--json]\n"
                  "       kiosk-pack keygen NAME\n"
                  "       kiosk-pack sign PACK_DIR --key NAME.secret\n"
                  "       kiosk-pack verify PACK_DIR --trust NAME.pub [--trust OTHER.pub ...]\n"
                  "       kiosk-pack info PACK_DIR [--trust NAME.pub ...]\n"
                  "       kiosk-pack install PACK_DIR --into STATE_DIR [--trust NAME.pub ...]\n"
                  "       kiosk-pack hash-pin      (reads a PIN on standard input)\n"
-                 "  validate  list every problem in the pack (file, JSON pointer, what to do);\n"
-                 "            exit status 0 only when there are no errors\n"
+                 "  validate  list every problem in the pack (file, JSON pointer, what to do), dates passed or\n"
+                 "            near, and a coverage table per language (translated, falling back, missing,\n"
+                 "            characters no installed font can draw); exit status 0 only without errors\n"
                  "  keygen    write an Ed25519 key pair: NAME.secret (owner-only) and NAME.pub\n"
                  "  sign      list every file's size and SHA-256 in manifest.json and sign it (refuses a pack\n"
                  "            that does not validate)\n"
@@ -39,20 +47,62 @@ int usage() {
     return 2;
 }
 
-int validate(const char* directory) {
+// Every problem, then the coverage table (with characters no installed font can draw); --json for machines.
+int validate(const char* directory, bool json) {
     auto result = haven::load_pack(directory);
-    size_t errors = 0, warnings = 0;
-    for (const auto& p : result.problems) {
-        std::printf("%s\n", p.to_string().c_str());
-        (p.is_error() ? errors : warnings)++;
+    std::vector<haven::Problem> problems = result.problems;
+    std::vector<haven::LanguageCoverage> table;
+    std::map<std::string, std::string> no_glyph;  // language -> characters no font has
+    if (result.ok()) {
+        const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+        for (auto& p : haven::freshness(*result.content, haven::Date{std::chrono::year_month_day{today}})) problems.push_back(p);
+        for (const auto& t : result.content->topics)
+            for (const auto& [code, file] : t.audio)
+                if (!std::filesystem::is_regular_file(std::filesystem::path(directory) / file))
+                    problems.push_back({haven::Problem::Severity::Error, "topics.json", "/topics", "audio '" + file + "' for " + code +
+                                                                                                   " is missing from the pack; add the file or remove the reference."});
+        table = haven::coverage(*result.content);
+        haven::FontSet fonts;
+        for (const auto& [code, texts] : haven::texts_by_language(*result.content)) {
+            std::set<char32_t> missing;
+            for (const auto& s : texts)
+                for (char32_t c : fonts.uncovered(haven::decode_utf8(s).text)) missing.insert(c);
+            for (char32_t c : missing) {
+                char hex[16];
+                std::snprintf(hex, sizeof hex, "U+%04X ", unsigned(c));
+                no_glyph[code] += hex;
+            }
+            if (!missing.empty())
+                problems.push_back({haven::Problem::Severity::Error, "", "", "texts in '" + code + "' use characters no installed font can draw (" +
+                                                                                 no_glyph[code] + "); visitors would see boxes. Install a font or fix the text."});
+        }
     }
+    size_t errors = 0, warnings = 0;
+    for (const auto& p : problems) (p.is_error() ? errors : warnings)++;
+    if (json) {
+        nlohmann::json out = {{"errors", errors}, {"warnings", warnings}, {"problems", nlohmann::json::array()}, {"coverage", nlohmann::json::array()}};
+        for (const auto& p : problems)
+            out["problems"].push_back({{"severity", p.is_error() ? "error" : "warning"}, {"file", p.file}, {"pointer", p.pointer}, {"message", p.message}});
+        for (const auto& row : table)
+            out["coverage"].push_back({{"language", row.code}, {"translated", row.translated}, {"fallback", row.fallback},
+                                       {"missing", row.missing}, {"characters_without_glyph", no_glyph[row.code]}});
+        std::printf("%s\n", out.dump(2).c_str());
+        return errors == 0 ? 0 : 1;
+    }
+    for (const auto& p : problems) std::printf("%s\n", p.to_string().c_str());
     if (result.ok()) {
         const auto& c = *result.content;
-        std::printf("%s version %lld: %zu languages, %zu topics, %zu categories, %zu services, %zu contacts\n",
-                    c.manifest.id.c_str(), c.manifest.version, c.manifest.languages.size(), c.topics.size(),
-                    c.categories.size(), c.services.size(), c.contacts.size());
+        std::printf("\n%s version %lld: %zu languages, %zu topics, %zu categories, %zu services, %zu contacts\n", c.manifest.id.c_str(),
+                    c.manifest.version, c.manifest.languages.size(), c.topics.size(), c.categories.size(), c.services.size(), c.contacts.size());
+        std::printf("\nlanguage  translated  fallback  missing  status    no glyph\n");
+        for (const auto& row : table) {
+            const auto* l = c.language(row.code);
+            std::printf("%-8s  %10d  %8d  %7d  %-8s  %s\n", row.code.c_str(), row.translated, row.fallback, row.missing,
+                        l && l->status == haven::TranslationStatus::Reviewed ? "reviewed" : "draft",
+                        no_glyph[row.code].empty() ? "-" : no_glyph[row.code].c_str());
+        }
     }
-    std::printf("%zu errors, %zu warnings\n", errors, warnings);
+    std::printf("\n%zu errors, %zu warnings\n", errors, warnings);
     return errors == 0 ? 0 : 1;
 }
 
@@ -165,7 +215,8 @@ int hash_pin_from_stdin() {
 }
 
 int main(int argc, char** argv) {
-    if (argc == 3 && std::strcmp(argv[1], "validate") == 0) return validate(argv[2]);
+    if ((argc == 3 || argc == 4) && std::strcmp(argv[1], "validate") == 0)
+        return validate(argv[2], argc == 4 && std::strcmp(argv[3], "--json") == 0);
     if (argc == 2 && std::strcmp(argv[1], "hash-pin") == 0) return hash_pin_from_stdin();
     if (argc == 3 && std::strcmp(argv[1], "keygen") == 0) {
         std::string error;
