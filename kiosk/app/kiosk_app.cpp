@@ -68,14 +68,18 @@ void KioskApp::take_inbox_results() {
 
 void KioskApp::serve_installed() {
     auto loaded = load_installed(options_.config.state_dir);
-    if (loaded.ok() && !options_.config.development_mode() &&
-        !verify_pack(options_.config.state_dir / "current", options_.config.trusted_keys).ok)
-        loaded.content.reset();
+    std::string signer;
+    if (loaded.ok() && !options_.config.development_mode()) {
+        auto v = verify_pack(options_.config.state_dir / "current", options_.config.trusted_keys);
+        if (!v.ok) loaded.content.reset();
+        signer = v.signer;
+    }
     if (!loaded.ok()) {
         std::fprintf(stderr, "haven-kiosk: the installed pack cannot be served; keeping the one in service\n");
         return;
     }
     options_.content = loaded.content;
+    options_.signer = signer;
     std::fprintf(stderr, "haven-kiosk: serving pack %s version %lld\n", options_.content->manifest.id.c_str(),
                  options_.content->manifest.version);
     rebuild_attract_lines();
@@ -212,7 +216,7 @@ void KioskApp::draw_staff_screens(Rect window, double now) {
     set_ui_language("en");
     if (mode_ == Mode::Admin) {
         const auto today = std::chrono::floor<std::chrono::days>(clock_.wall());
-        AdminView view{options_.content.get(), options_.config, last_rejection_, Date{std::chrono::year_month_day{today}}};
+        AdminView view{options_.content.get(), options_.config, last_rejection_, options_.signer, Date{std::chrono::year_month_day{today}}};
         draw_admin(*ui_, window, view);
         if (view.close) mode_ = Mode::Visitor;
         if (view.roll_back) {

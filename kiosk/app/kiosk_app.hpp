@@ -32,6 +32,7 @@ struct AppOptions {
     std::vector<std::string> ui_languages;   // languages with UI catalogues, for the no-pack screen
     bool virtual_clock = false;
     std::optional<std::chrono::sys_seconds> start_time;  // --now: what the clock says at start
+    std::string signer;                      // fingerprint of the key that signed the pack in service
 };
 
 class KioskApp {

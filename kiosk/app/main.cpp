@@ -108,6 +108,7 @@ int main(int argc, char** argv) {
         auto v = haven::verify_pack(pack_dir, options.config.trusted_keys);
         for (const auto& p : v.problems) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
         if (!v.ok) loaded.content.reset();
+        options.signer = v.signer;
     }
     for (const auto& p : loaded.problems) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
     if (loaded.ok())

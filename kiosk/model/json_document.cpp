@@ -126,7 +126,7 @@ std::optional<json> read_json_file(const std::filesystem::path& path, Diagnostic
     std::error_code ec;
     auto status = std::filesystem::symlink_status(path, ec);
     if (ec || !std::filesystem::exists(status)) {
-        diag.error("", "the file is missing. Every pack needs " + path.filename().string() + ".");
+        diag.error("", "the file is missing; check the path (" + path.string() + ").");
         return std::nullopt;
     }
     if (!std::filesystem::is_regular_file(status)) {

@@ -58,7 +58,9 @@ void draw_admin(Ui& ui, Rect area, AdminView& view) {
     } else {
         line("No pack can be served: visitors see the 'being updated' screen.", TextStyle::Heading);
     }
-    line(config.development_mode() ? "Development mode: no trusted keys; packs are not verified." : std::to_string(config.trusted_keys.size()) + " trusted key(s).");
+    line(config.development_mode() ? "Development mode: no trusted keys; packs are not verified."
+                                   : "Signed by key " + (view.signer.empty() ? std::string("?") : view.signer) + " · " +
+                                         std::to_string(config.trusted_keys.size()) + " trusted key(s).");
     if (!view.last_rejection.empty())
         y += ui.text({x, y, w, 0}, "Last pack refused: " + view.last_rejection, TextStyle::Body, Align::Start, ui.palette().closed) + ui.px(8);
     line(std::string("Emergency number") + ": " + config.emergency_display + " · " + "Idle timeout" + ": " +

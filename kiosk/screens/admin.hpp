@@ -23,6 +23,7 @@ struct AdminView {
     const Content* content;
     const KioskConfig& config;
     std::string last_rejection;  // the last pack refused from the inbox, and why
+    std::string signer;          // key fingerprint; empty in development mode
     Date today;
     bool close = false;          // set when staff leave
     bool roll_back = false;      // set when staff ask for the previous pack
