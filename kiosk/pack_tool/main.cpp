@@ -7,6 +7,8 @@
 #include "pack_report.hpp"
 #include "utf.hpp"
 
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -47,6 +49,17 @@ int usage() {
     return 2;
 }
 
+// By its first bytes, not its name: Ogg (Vorbis, Opus), MP3 (ID3 tag or frame sync) or WAV.
+bool is_audio(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    unsigned char b[12] = {};
+    in.read(reinterpret_cast<char*>(b), sizeof b);
+    if (in.gcount() < 12) return false;
+    const auto starts = [&](const char* magic) { return std::memcmp(b, magic, std::strlen(magic)) == 0; };
+    return starts("OggS") || starts("ID3") || (b[0] == 0xFF && (b[1] & 0xE0) == 0xE0) ||
+           (starts("RIFF") && std::memcmp(b + 8, "WAVE", 4) == 0);
+}
+
 // Every problem, then the coverage table (with characters no installed font can draw); --json for machines.
 int validate(const char* directory, bool json) {
     auto result = haven::load_pack(directory);
@@ -56,11 +69,18 @@ int validate(const char* directory, bool json) {
     if (result.ok()) {
         const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
         for (auto& p : haven::freshness(*result.content, haven::Date{std::chrono::year_month_day{today}})) problems.push_back(p);
-        for (const auto& t : result.content->topics)
-            for (const auto& [code, file] : t.audio)
-                if (!std::filesystem::is_regular_file(std::filesystem::path(directory) / file))
-                    problems.push_back({haven::Problem::Severity::Error, "topics.json", "/topics", "audio '" + file + "' for " + code +
-                                                                                                   " is missing from the pack; add the file or remove the reference."});
+        for (size_t i = 0; i < result.content->topics.size(); ++i)
+            for (const auto& [code, file] : result.content->topics[i].audio) {
+                const std::string at = "/topics/" + std::to_string(i) + "/audio/" + code;
+                const auto path = std::filesystem::path(directory) / file;
+                if (!std::filesystem::is_regular_file(path)) {
+                    problems.push_back({haven::Problem::Severity::Error, "topics.json", at,
+                                        "'" + file + "' is missing from the pack; add the file or remove the reference."});
+                } else if (!is_audio(path)) {
+                    problems.push_back({haven::Problem::Severity::Error, "topics.json", at,
+                                        "'" + file + "' is not an Ogg, Opus, MP3 or WAV recording; export the audio in one of these."});
+                }
+            }
         table = haven::coverage(*result.content);
         haven::FontSet fonts;
         for (const auto& [code, texts] : haven::texts_by_language(*result.content)) {

@@ -99,3 +99,20 @@ TEST_CASE("an expired pack is still served (a stale number beats no number), wit
     // Same screen, one more notice line: the pictures differ.
     CHECK(slurp(shots_dir / "expired.png") != slurp(shots_dir / "current.png"));
 }
+
+TEST_CASE("kiosk-pack validate checks audio files are there and really audio, and prints a coverage table") {
+    const fs::path root = shots_dir / "media-test";
+    fs::remove_all(root);
+    REQUIRE(sh("cp -r '" HAVEN_TEST_DATA "/minimal-pack' '" + root.string() + "' && mkdir -p '" + (root / "media").string() + "'") == 0);
+    std::ofstream(root / "media" / "a.ogg", std::ios::binary) << std::string("OggS\0\2\0\0\0\0\0\0\0\0", 14);
+    std::ofstream(root / "media" / "b.ogg") << "not audio at all";
+    REQUIRE(sh("sed -i 's/\"sources\"/\"audio\": {\"en\": \"media\\/a.ogg\", \"ar\": \"media\\/b.ogg\", \"fr\": \"media\\/c.ogg\"}, \"sources\"/' '" +
+               (root / "topics.json").string() + "'") == 0);
+    REQUIRE(sh("'" HAVEN_KIOSK_PACK_BINARY "' validate '" + root.string() + "' > '" + (root / "out.txt").string() + "'") != 0);
+    const std::string out = slurp(root / "out.txt");
+    INFO(out);
+    CHECK(out.find("topics.json /topics/0/audio/ar: 'media/b.ogg' is not an Ogg, Opus, MP3 or WAV recording") != std::string::npos);
+    CHECK(out.find("topics.json /topics/0/audio/fr: 'media/c.ogg' is missing from the pack") != std::string::npos);
+    CHECK(out.find("audio/en") == std::string::npos);
+    CHECK(out.find("language  translated  fallback  missing") != std::string::npos);
+}
