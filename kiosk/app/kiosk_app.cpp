@@ -67,13 +67,9 @@ void KioskApp::take_inbox_results() {
 }
 
 void KioskApp::serve_installed() {
-    auto loaded = load_installed(options_.config.state_dir);
-    std::string signer;
-    if (loaded.ok() && !options_.config.development_mode()) {
-        auto v = verify_pack(options_.config.state_dir / "current", options_.config.trusted_keys);
-        if (!v.ok) loaded.content.reset();
-        signer = v.signer;
-    }
+    auto served = load_installed_for_service(options_.config.state_dir, options_.config.trusted_keys);
+    const LoadResult& loaded = served.loaded;
+    const std::string& signer = served.signer;
     if (!loaded.ok()) {
         std::fprintf(stderr, "haven-kiosk: the installed pack cannot be served; keeping the one in service\n");
         return;

@@ -94,22 +94,13 @@ int main(int argc, char** argv) {
     }
     // The pack in service: --pack for development and demonstrations, else the state folder's. With
     // trusted keys, every file is checked against the signed manifest before anything is shown.
-    haven::LoadResult loaded;
-    std::string source = args.pack;
-    if (args.pack_given || options.config.state_dir.empty()) {
-        loaded = haven::load_pack(args.pack);
-    } else {
-        source = options.config.state_dir.string();
-        loaded = haven::load_installed(options.config.state_dir);
-    }
-    if (loaded.ok() && !options.config.development_mode()) {
-        const auto pack_dir = args.pack_given || options.config.state_dir.empty() ? std::filesystem::path(args.pack)
-                                                                                  : options.config.state_dir / "current";
-        auto v = haven::verify_pack(pack_dir, options.config.trusted_keys);
-        for (const auto& p : v.problems) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
-        if (!v.ok) loaded.content.reset();
-        options.signer = v.signer;
-    }
+    const bool from_state = !args.pack_given && !options.config.state_dir.empty();
+    const std::string source = from_state ? options.config.state_dir.string() : args.pack;
+    auto served = from_state ? haven::load_installed_for_service(options.config.state_dir, options.config.trusted_keys)
+                             : haven::load_for_service(args.pack, options.config.trusted_keys);
+    for (const auto& p : served.refusals) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
+    const haven::LoadResult& loaded = served.loaded;
+    options.signer = served.signer;
     for (const auto& p : loaded.problems) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
     if (loaded.ok())
         std::fprintf(stderr, "haven-kiosk: serving pack %s version %lld\n", loaded.content->manifest.id.c_str(),

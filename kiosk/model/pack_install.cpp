@@ -79,6 +79,26 @@ LoadResult load_installed(const fs::path& state) {
     return previous.ok() ? previous : current;
 }
 
+ServedPack load_for_service(const fs::path& pack, const std::vector<PublicKey>& trusted) {
+    ServedPack served{load_pack(pack), {}, {}};
+    if (served.loaded.ok() && !trusted.empty()) {
+        auto v = verify_pack(pack, trusted);
+        served.signer = v.signer;
+        served.refusals = v.problems;
+        if (!v.ok) served.loaded.content.reset();
+    }
+    return served;
+}
+
+ServedPack load_installed_for_service(const fs::path& state, const std::vector<PublicKey>& trusted) {
+    ServedPack current = load_for_service(state / "current", trusted);
+    if (current.loaded.ok()) return current;
+    ServedPack previous = load_for_service(state / "previous", trusted);
+    if (!previous.loaded.ok()) return current;  // the reasons about current are the ones worth reading
+    previous.refusals.insert(previous.refusals.begin(), current.refusals.begin(), current.refusals.end());
+    return previous;
+}
+
 InstallResult install_pack(const fs::path& pack, const fs::path& state, const std::vector<PublicKey>& trusted, const Date& today) {
     InstallResult r;
     auto refuse = [&](std::string message) {

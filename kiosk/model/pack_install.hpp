@@ -29,6 +29,17 @@ InstallResult install_pack(const std::filesystem::path& pack, const std::filesys
 // The pack in service: `current`, or `previous` if `current` cannot be loaded.
 LoadResult load_installed(const std::filesystem::path& state);
 
+// A pack ready to be shown: loaded and, with trusted keys, verified file by file (content null otherwise).
+struct ServedPack {
+    LoadResult loaded;
+    std::string signer;             // empty in development mode
+    std::vector<Problem> refusals;  // verification problems, when it was refused
+};
+ServedPack load_for_service(const std::filesystem::path& pack, const std::vector<PublicKey>& trusted);
+// The state folder's `current` pack, or its `previous` one when `current` cannot be served; each is
+// verified on its own, so a damaged current falls back to a whole previous pack.
+ServedPack load_installed_for_service(const std::filesystem::path& state, const std::vector<PublicKey>& trusted);
+
 // Puts the previous pack back in service (the admin's rollback). False when there is none.
 bool roll_back(const std::filesystem::path& state, std::string& error);
 

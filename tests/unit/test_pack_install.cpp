@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <sys/wait.h>
 
 using namespace haven;
@@ -136,4 +137,28 @@ TEST_CASE("killed at any point of an install, the kiosk finds a whole pack: the 
     }
     MESSAGE("install has " << completed_at - 1 << " kill points; every one left a whole pack in service");
     CHECK(completed_at > 10);
+}
+
+TEST_CASE("with trusted keys, a current pack altered on disk falls back to the whole previous one") {
+    Setup s;
+    PackFixture v3, v4;
+    s.sign_version(v3, 3);
+    s.sign_version(v4, 4);
+    REQUIRE(install_pack(v3.dir(), s.state, {s.pub}, today).ok);
+    REQUIRE(install_pack(v4.dir(), s.state, {s.pub}, today).ok);
+    auto served = load_installed_for_service(s.state, {s.pub});
+    REQUIRE(served.loaded.ok());
+    CHECK(served.loaded.content->manifest.version == 4);
+    CHECK(served.signer == fingerprint(s.pub));
+
+    // Someone edits the installed copy: it still loads, but it is no longer what was signed.
+    auto contacts = nlohmann::json::parse(std::ifstream(s.state / "current" / "contacts.json"));
+    contacts["contacts"][0]["description"]["en"] = "Call a different number.";
+    std::ofstream(s.state / "current" / "contacts.json", std::ios::trunc) << contacts.dump();
+    served = load_installed_for_service(s.state, {s.pub});
+    REQUIRE(served.loaded.ok());
+    CHECK(served.loaded.content->manifest.version == 3);  // the previous pack, verified on its own
+    CHECK_FALSE(served.refusals.empty());                  // and the reason current was refused is kept
+    CHECK(load_for_service(s.state / "current", {s.pub}).loaded.ok() == false);
+    CHECK(load_for_service(s.state / "current", {}).loaded.ok());  // development mode does not verify
 }
