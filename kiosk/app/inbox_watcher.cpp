@@ -1,7 +1,8 @@
 #include "inbox_watcher.hpp"
 
+#include "pack_walk.hpp"
+
 #include <chrono>
-#include <fstream>
 #include <poll.h>
 #include <sys/inotify.h>
 #include <unistd.h>
@@ -11,23 +12,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A cheap fingerprint of everything in the inbox: while a copy is under way it keeps changing.
-std::string tree_state(const fs::path& dir) {
+// A folder holding this many entries in all is not looked at further: no stick needs more.
+constexpr std::size_t max_inbox_entries = 4 * max_pack_entries;
+
+// What a folder holds, by name, size and times, without reading a file: while a copy is under way it
+// keeps changing. Bounded: a folder of a million files costs no more than its first entries.
+std::string tree_state(const fs::path& dir, std::size_t limit) {
+    std::string error;
+    auto folder = Folder::open(dir, error);
+    if (!folder) return "unreadable";
+    auto listing = walk_pack(folder->fd(), limit, {});
     std::string s;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        s += it->path().string();
-        if (it->is_regular_file(ec)) s += ":" + std::to_string(it->file_size(ec));
-        s += "\n";
-    }
+    for (const auto& e : listing.entries)
+        s += e.path + ":" + std::to_string(int(e.kind)) + ":" + std::to_string(e.stamp.size) + ":" + std::to_string(e.stamp.mtime_ns) + ":" +
+             std::to_string(e.stamp.ctime_ns) + "\n";
+    if (listing.too_many) s += "(more)";
     return s;
 }
 
-std::string identity(const fs::path& pack) {
-    std::ifstream m(pack / "manifest.json", std::ios::binary), sig(pack / signature_file, std::ios::binary);
-    // With the files' sizes: a pack refused while half copied is tried again once the copy is complete.
-    return std::string(std::istreambuf_iterator<char>(m), {}) + std::string(std::istreambuf_iterator<char>(sig), {}) +
-           tree_state(pack);
+bool has_manifest(const fs::path& dir) {
+    std::string error;
+    auto folder = Folder::open(dir, error);
+    if (!folder) return false;
+    // Whatever it is (a pipe, a link): the installer says why it is refused, without reading it.
+    return lstat_at(folder->fd(), "manifest.json").has_value();
 }
 
 }  // namespace
@@ -49,20 +57,60 @@ std::optional<InboxOutcome> InboxWatcher::take() {
     return o;
 }
 
+void InboxWatcher::confirm_version_jump(const std::string& manifest_sha256) {
+    {
+        std::lock_guard lock(mutex_);
+        confirmed_ = manifest_sha256;
+    }
+    retry_ = true;
+}
+
 void InboxWatcher::try_packs() {
+    // A stick holding one pack at its root, or packs in folders of their own; links are not followed.
     std::vector<fs::path> candidates;
-    std::error_code ec;
-    if (fs::exists(inbox_ / "manifest.json", ec)) candidates.push_back(inbox_);  // a stick holding one pack at its root
-    for (const auto& entry : fs::directory_iterator(inbox_, ec))
-        if (entry.is_directory(ec) && fs::exists(entry.path() / "manifest.json", ec)) candidates.push_back(entry.path());
+    if (has_manifest(inbox_)) candidates.push_back(inbox_);
+    std::string error;
+    if (auto folder = Folder::open(inbox_, error)) {
+        auto listing = walk_pack(folder->fd(), 256, [](const std::string&) { return false; });
+        for (const auto& e : listing.entries)
+            if (e.kind == PackEntry::Kind::Folder && !e.path.starts_with(".") && has_manifest(inbox_ / e.path))
+                candidates.push_back(inbox_ / e.path);
+    }
+    std::string confirmed;
+    {
+        std::lock_guard lock(mutex_);
+        confirmed = confirmed_;
+    }
     for (const auto& pack : candidates) {
-        std::string id = identity(pack);
-        if (!tried_.insert(id).second) continue;
+        if (stop_) return;
+        const std::string before = tree_state(pack, max_pack_entries + 1);
+        std::string manifest_error;
+        auto manifest = read_regular_file(pack / "manifest.json", max_manifest_bytes, manifest_error);
+        const std::string manifest_sha256 = manifest ? sha256_hex(*manifest) : "";
+        const std::string key = manifest_sha256 + "\n" + before;
+        const bool is_confirmed = !confirmed.empty() && confirmed == manifest_sha256;
+        if (tried_.count(key) && !is_confirmed) continue;
+        InstallOptions options;
+        options.stop = &stop_;
+        if (is_confirmed) options.confirmed_manifest_sha256 = confirmed;
         const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-        auto r = install_pack(pack, state_, trusted_, Date{std::chrono::year_month_day{today}});
+        auto r = install_pack(pack, state_, trusted_, Date{std::chrono::year_month_day{today}}, options);
+        if (stop_) return;
+        // Changed while it was read (a second copy over the first, a stick still being written): not a
+        // verdict on the pack. Tried again once it has settled; nothing was installed, no version used.
+        if (r.retry_later || tree_state(pack, max_pack_entries + 1) != before) {
+            retry_ = true;
+            continue;
+        }
+        tried_.insert(key);
+        InboxOutcome outcome{InboxOutcome::Kind::Refused, r.version, pack.filename().string(), r.manifest_sha256, r.problems};
+        if (r.ok) outcome.kind = InboxOutcome::Kind::Installed;
+        else if (r.already_installed) outcome.kind = InboxOutcome::Kind::AlreadyInstalled;
+        else if (r.needs_confirmation) outcome.kind = InboxOutcome::Kind::NeedsConfirmation;
         {
             std::lock_guard lock(mutex_);
-            outcomes_.push_back({r.ok, r.version, pack.filename().string(), r.problems});
+            if (is_confirmed) confirmed_.clear();
+            outcomes_.push_back(std::move(outcome));
         }
         wake_();
     }
@@ -76,7 +124,8 @@ void InboxWatcher::run() {
     auto last_change = std::chrono::steady_clock::now() - std::chrono::seconds(10);
     constexpr auto settle = std::chrono::seconds(2);
     while (!stop_) {
-        if (fd >= 0 && !watching && fs::is_directory(inbox_))  // the mount point may appear later
+        std::error_code ec;
+        if (fd >= 0 && !watching && fs::is_directory(inbox_, ec))  // the mount point may appear later
             watching = inotify_add_watch(fd, inbox_.c_str(), IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_ATTRIB) >= 0;
         pollfd p{fd, POLLIN, 0};
         if (fd >= 0 && poll(&p, 1, 500) > 0) {
@@ -87,9 +136,10 @@ void InboxWatcher::run() {
             std::this_thread::sleep_for(std::chrono::milliseconds(500));
             pending = true;  // no inotify: look every half second
         }
-        if (!pending || !fs::is_directory(inbox_)) continue;
+        if (retry_.exchange(false)) pending = true;
+        if (stop_ || !pending || !fs::is_directory(inbox_, ec)) continue;
         // Only a copy that has stopped changing is tried; a half-copied pack would be refused anyway.
-        const std::string now_state = tree_state(inbox_);
+        const std::string now_state = tree_state(inbox_, max_inbox_entries);
         if (now_state != last_state) {
             last_state = now_state;
             last_change = std::chrono::steady_clock::now();

@@ -50,13 +50,29 @@ bool KioskApp::start(std::string& error) {
 void KioskApp::take_inbox_results() {
     if (!inbox_) return;
     while (auto o = inbox_->take()) {
-        if (o->installed) {
-            std::fprintf(stderr, "haven-kiosk: installed %s version %lld from the inbox\n", o->pack.c_str(), o->version);
-            swap_pending_ = true;
-        } else {
-            last_rejection_ = o->pack + ": ";
-            for (const auto& p : o->problems) last_rejection_ += p.to_string() + " ";
-            std::fprintf(stderr, "haven-kiosk: rejected %s from the inbox: %s\n", o->pack.c_str(), last_rejection_.c_str());
+        std::string reasons;
+        for (const auto& p : o->problems) reasons += p.to_string() + " ";
+        using Kind = InboxOutcome::Kind;
+        switch (o->kind) {
+            case Kind::Installed:
+                std::fprintf(stderr, "haven-kiosk: installed %s version %lld from the inbox\n", o->pack.c_str(), o->version);
+                inbox_status_ = o->pack + ": version " + std::to_string(o->version) + " installed.";
+                swap_pending_ = true;
+                break;
+            case Kind::AlreadyInstalled:
+                inbox_status_ = o->pack + ": version " + std::to_string(o->version) + " is already installed.";
+                std::fprintf(stderr, "haven-kiosk: %s\n", inbox_status_.c_str());
+                break;
+            case Kind::NeedsConfirmation:
+                pending_jump_ = *o;
+                inbox_status_ = o->pack + ": " + reasons;
+                std::fprintf(stderr, "haven-kiosk: %s from the inbox waits for an admin: %s\n", o->pack.c_str(), reasons.c_str());
+                break;
+            case Kind::Refused:
+                last_rejection_ = o->pack + ": " + reasons;
+                inbox_status_ = "refused " + last_rejection_;
+                std::fprintf(stderr, "haven-kiosk: rejected %s from the inbox: %s\n", o->pack.c_str(), reasons.c_str());
+                break;
         }
     }
     // Never in the middle of a visit: a number someone is reading must not change under them.
@@ -66,16 +82,21 @@ void KioskApp::take_inbox_results() {
     }
 }
 
+Date KioskApp::expiry_day() const {
+    const Date clock{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(clock_.wall())}};
+    if (!options_.content) return clock;
+    return judged_today(clock, options_.config.state_dir, options_.content->manifest);
+}
+
 void KioskApp::serve_installed() {
     auto served = load_installed_for_service(options_.config.state_dir, options_.config.trusted_keys);
-    const LoadResult& loaded = served.loaded;
-    const std::string& signer = served.signer;
-    if (!loaded.ok()) {
+    for (const auto& p : served.refusals) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
+    if (!served.loaded.ok()) {
         std::fprintf(stderr, "haven-kiosk: the installed pack cannot be served; keeping the one in service\n");
         return;
     }
-    options_.content = loaded.content;
-    options_.signer = signer;
+    options_.content = served.loaded.content;
+    options_.signer = served.signer;
     std::fprintf(stderr, "haven-kiosk: serving pack %s version %lld\n", options_.content->manifest.id.c_str(),
                  options_.content->manifest.version);
     rebuild_attract_lines();
@@ -187,7 +208,7 @@ void KioskApp::frame() {
     } else if (!content) {
         draw_unavailable(*ui_, window, options_.config, options_.ui_languages);
     } else {
-        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now - attract_since_, clock_.wall(), {}};
+        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now - attract_since_, clock_.wall(), expiry_day(), {}};
         Rect area = draw_shell_top(ctx, window);
         ctx.area = draw_shell_bottom(ctx, area);
         draw_current_screen(ctx, attract_lines_);
@@ -211,10 +232,15 @@ void KioskApp::frame() {
 void KioskApp::draw_staff_screens(Rect window, double now) {
     set_ui_language("en");
     if (mode_ == Mode::Admin) {
-        const auto today = std::chrono::floor<std::chrono::days>(clock_.wall());
-        AdminView view{options_.content.get(), options_.config, last_rejection_, options_.signer, Date{std::chrono::year_month_day{today}}};
+        AdminView view{options_.content.get(), options_.config, last_rejection_, options_.signer, expiry_day(), inbox_status_,
+                       pending_jump_ ? pending_jump_->pack + " version " + std::to_string(pending_jump_->version) : std::string()};
         draw_admin(*ui_, window, view);
         if (view.close) mode_ = Mode::Visitor;
+        if (view.confirm_version_jump && pending_jump_ && inbox_) {
+            inbox_->confirm_version_jump(pending_jump_->manifest_sha256);
+            inbox_status_ = pending_jump_->pack + ": confirmed by an admin; installing.";
+            pending_jump_.reset();
+        }
         if (view.roll_back) {
             std::string error;
             if (roll_back(options_.config.state_dir, error)) serve_installed();

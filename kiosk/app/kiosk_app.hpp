@@ -85,6 +85,9 @@ private:
     std::unique_ptr<InboxWatcher> inbox_;
     bool swap_pending_ = false;
     std::string last_rejection_;    // for the admin screen
+    std::string inbox_status_;      // what the inbox did last, for the admin screen
+    std::optional<InboxOutcome> pending_jump_;  // a version jump waiting for an admin's confirmation
+    Date expiry_day() const;        // the clock, never earlier than this kiosk has known
     bool forget_pending_ = false;  // done at the next frame's start, not under a built draw list
 };
 

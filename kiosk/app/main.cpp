@@ -4,6 +4,7 @@
 #include "pack_loader.hpp"
 #include "pack_install.hpp"
 #include "pack_integrity.hpp"
+#include "pack_service.hpp"
 #include "process_hardening.hpp"
 #include "ui_text.hpp"
 
@@ -107,7 +108,11 @@ int main(int argc, char** argv) {
                      loaded.content->manifest.version);
     else
         std::fprintf(stderr, "haven-kiosk: no pack can be served from %s; showing the 'being updated' screen\n", source.c_str());
-    if (loaded.ok() && loaded.content->manifest.expires.days() < std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()))
+    if (served.from_previous)
+        std::fprintf(stderr, "haven-kiosk: the current pack was refused; serving the previous one (reasons above)\n");
+    const haven::Date clock{std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())}};
+    if (loaded.ok() && loaded.content->manifest.expires <
+                           haven::judged_today(clock, from_state ? options.config.state_dir : std::filesystem::path(), loaded.content->manifest))
         std::fprintf(stderr, "haven-kiosk: the pack expired on %s; it is still served, with a notice to visitors that "
                              "it may be out of date\n", loaded.content->manifest.expires.iso().c_str());
     if (options.config.development_mode())

@@ -58,8 +58,7 @@ Rect draw_shell_bottom(ScreenContext& ctx, Rect area) {
     std::string note;
     auto add = [&](const char* s) { note += (note.empty() ? "" : "  ") + std::string(s); };
     if (ctx.config.development_mode()) add(_("Development mode: content not verified."));
-    const auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(ctx.wall_time)};
-    if (ctx.content.manifest.expires.ymd < today)
+    if (ctx.content.manifest.expires < ctx.expiry_day)
         add(_("This information may be out of date. Check phone numbers and opening hours with staff."));
     if (ctx.content.manifest.demo) add(_("Demonstration only: the services and local numbers shown here are fictional."));
     if (note.empty()) return area;

@@ -1,7 +1,7 @@
 // The kiosk's own configuration (not part of any pack): what it shows when no pack can be served.
 #pragma once
 
-#include "pack_integrity.hpp"
+#include "pack_keys.hpp"
 #include "problem.hpp"
 
 #include <filesystem>

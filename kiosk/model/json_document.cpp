@@ -1,6 +1,7 @@
 #include "json_document.hpp"
 
-#include <fstream>
+#include "safe_file.hpp"
+
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -123,29 +124,24 @@ std::optional<json> parse_json_text(std::string_view text, Diagnostics& diag, co
 }
 
 std::optional<json> read_json_file(const std::filesystem::path& path, Diagnostics& diag, const JsonLimits& limits) {
-    std::error_code ec;
-    auto status = std::filesystem::symlink_status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        diag.error("", "the file is missing; check the path (" + path.string() + ").");
+    std::string error;
+    auto text = read_regular_file(path, limits.max_bytes, error);
+    if (!text) {
+        report_unreadable(diag, error, path.string());
         return std::nullopt;
     }
-    if (!std::filesystem::is_regular_file(status)) {
-        diag.error("", "this is not a regular file (a folder or a link?). Replace it with the file itself.");
-        return std::nullopt;
-    }
-    auto size = std::filesystem::file_size(path, ec);
-    if (ec || size > limits.max_bytes) {
-        diag.error("", "the file is " + std::to_string(size) + " bytes; the limit is " +
-                           std::to_string(limits.max_bytes) + ". Split it or remove what does not belong in it.");
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string text(size, '\0');
-    if (!in.read(text.data(), std::streamsize(size))) {
-        diag.error("", "the file could not be read. Copy the pack again.");
-        return std::nullopt;
-    }
-    return parse_json_text(text, diag, limits);
+    return parse_json_text(*text, diag, limits);
+}
+
+void report_unreadable(Diagnostics& diag, const std::string& why, const std::string& where) {
+    if (why == "is missing")
+        diag.error("", "the file is missing; check the path (" + where + ").");
+    else if (why.find("the limit is") != std::string::npos)
+        diag.error("", "the file " + why + ". Split it or remove what does not belong in it.");
+    else if (why.find("not a regular file") != std::string::npos || why.find("link") != std::string::npos)
+        diag.error("", "the file " + why + ". Replace it with the file itself.");
+    else
+        diag.error("", "the file " + why + ". Copy it again.");
 }
 
 }  // namespace haven

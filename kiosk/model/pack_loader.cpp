@@ -2,6 +2,7 @@
 
 #include "json_document.hpp"
 #include "pack_readers.hpp"
+#include "safe_file.hpp"
 
 #include <algorithm>
 
@@ -38,42 +39,72 @@ std::vector<std::string_view> Content::lookup_chain(std::string_view code) const
     return chain;
 }
 
-LoadResult load_pack(const std::filesystem::path& directory) {
+PackDocuments read_documents(const std::filesystem::path& directory, std::vector<Problem>& problems) {
+    PackDocuments docs;
+    std::string error;
+    auto folder = Folder::open(directory, error);
+    if (!folder) {
+        problems.push_back({Problem::Severity::Error, directory.string(), "", error + "; give the folder that holds manifest.json."});
+        return docs;
+    }
+    auto read = [&](const char* name, std::uint64_t limit, std::string& into) {
+        if (auto bytes = read_regular_beneath(folder->fd(), name, limit, error)) into = std::move(*bytes);
+        else docs.unreadable[name] = error;
+    };
+    read("manifest.json", max_manifest_bytes, docs.manifest);
+    for (const char* name : document_names) read(name, JsonLimits{}.max_bytes, docs.files[name]);
+    for (const auto& [name, why] : docs.unreadable) docs.files.erase(name);
+    return docs;
+}
+
+std::optional<Manifest> parse_manifest(std::string_view bytes, std::vector<Problem>& problems) {
+    Diagnostics diag("manifest.json", problems);
+    auto doc = parse_json_text(bytes, diag, JsonLimits{max_manifest_bytes, 32});
+    if (!doc) return std::nullopt;
+    FieldReader root(*doc, "", diag);
+    if (!root.ok()) return std::nullopt;
+    const size_t errors = diag.error_count();
+    Manifest m = detail::read_manifest(root);
+    if (diag.error_count() != errors) return std::nullopt;
+    return m;
+}
+
+LoadResult load_pack(const PackDocuments& documents) {
     LoadResult result;
     auto content = std::make_shared<Content>();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(directory, ec)) {
-        result.problems.push_back({Problem::Severity::Error, directory.string(), "",
-                                   "is not a folder; give the folder that holds manifest.json."});
-        return result;
-    }
+    // Each document, from the bytes given: a problem reading it is reported as the editor's problem.
+    auto parse = [&](const char* name, std::string_view bytes, std::uintmax_t limit, auto&& read) {
+        Diagnostics diag(name, result.problems);
+        if (auto why = documents.unreadable.find(name); why != documents.unreadable.end())
+            return report_unreadable(diag, why->second, name), false;
+        auto doc = parse_json_text(bytes, diag, JsonLimits{limit, 32});
+        if (!doc) return false;
+        FieldReader root(*doc, "", diag);
+        if (!root.ok()) return false;
+        read(root);
+        return true;
+    };
+    auto document = [&](const char* name, auto&& read) {
+        auto bytes = documents.files.find(name);
+        if (bytes == documents.files.end() && !documents.unreadable.count(name)) {
+            result.problems.push_back({Problem::Severity::Error, name, "", "the file is missing; every pack has " + std::string(name) + "."});
+            return;
+        }
+        parse(name, bytes == documents.files.end() ? std::string_view() : std::string_view(bytes->second), JsonLimits{}.max_bytes, read);
+    };
 
     // The manifest names the pack's languages, which every other file's texts are checked against.
     PackContext pack;
-    {
-        Diagnostics diag("manifest.json", result.problems);
-        auto doc = read_json_file(directory / "manifest.json", diag);
-        if (!doc) return result;
-        FieldReader root(*doc, "", diag);
-        if (!root.ok()) return result;
-        content->manifest = detail::read_manifest(root);
-        for (const auto& l : content->manifest.languages) pack.languages.codes.push_back(l.code);
-        pack.languages.default_code = content->manifest.default_language;
-        pack.timezone = content->manifest.timezone;
-    }
+    if (!parse("manifest.json", documents.manifest, max_manifest_bytes,
+               [&](FieldReader& root) { content->manifest = detail::read_manifest(root); }))
+        return result;
+    for (const auto& l : content->manifest.languages) pack.languages.codes.push_back(l.code);
+    pack.languages.default_code = content->manifest.default_language;
+    pack.timezone = content->manifest.timezone;
 
-    auto read_file = [&](const char* name, auto&& read) {
-        Diagnostics diag(name, result.problems);
-        auto doc = read_json_file(directory / name, diag);
-        if (!doc) return;
-        FieldReader root(*doc, "", diag);
-        if (root.ok()) read(root);
-    };
-    read_file("topics.json", [&](FieldReader& root) { content->topics = detail::read_topics(root, pack); });
-    read_file("services.json", [&](FieldReader& root) {
-        detail::read_services(root, pack, content->categories, content->services);
-    });
-    read_file("contacts.json", [&](FieldReader& root) { content->contacts = detail::read_contacts(root, pack); });
+    document("topics.json", [&](FieldReader& root) { content->topics = detail::read_topics(root, pack); });
+    document("services.json", [&](FieldReader& root) { detail::read_services(root, pack, content->categories, content->services); });
+    document("contacts.json", [&](FieldReader& root) { content->contacts = detail::read_contacts(root, pack); });
 
     if (std::none_of(content->contacts.begin(), content->contacts.end(),
                      [](const Contact& c) { return c.kind == Contact::Kind::Emergency; }))
@@ -83,6 +114,13 @@ LoadResult load_pack(const std::filesystem::path& directory) {
 
     if (!has_errors(result.problems)) result.content = std::move(content);
     return result;
+}
+
+LoadResult load_pack(const std::filesystem::path& directory) {
+    std::vector<Problem> problems;
+    PackDocuments docs = read_documents(directory, problems);
+    if (!problems.empty()) return {nullptr, problems};
+    return load_pack(docs);
 }
 
 }  // namespace haven

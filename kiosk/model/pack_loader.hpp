@@ -5,7 +5,11 @@
 #include "content.hpp"
 #include "problem.hpp"
 
+#include <array>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <string_view>
 #include <memory>
 #include <vector>
 
@@ -17,7 +21,25 @@ struct LoadResult {
     bool ok() const { return content != nullptr; }
 };
 
-LoadResult load_pack(const std::filesystem::path& directory);
+// The bytes of a pack's documents, each read once by whoever loads the pack (and, for a signed pack,
+// hashed from these same bytes): the loader parses nothing else.
+struct PackDocuments {
+    std::string manifest;
+    std::map<std::string, std::string> files;     // document name -> its bytes
+    std::map<std::string, std::string> unreadable;  // document name -> why it could not be read
+};
+inline constexpr std::uintmax_t max_manifest_bytes = 1u << 20;
+inline constexpr std::array<const char*, 3> document_names{"topics.json", "services.json", "contacts.json"};
+
+// Reads the documents of a pack folder (safely: see safe_file.hpp), without verifying anything: for
+// development mode and for editors' checks.
+PackDocuments read_documents(const std::filesystem::path& directory, std::vector<Problem>& problems);
+
+LoadResult load_pack(const PackDocuments& documents);
+LoadResult load_pack(const std::filesystem::path& directory);  // read_documents, then load
+
+// Only the manifest, from its bytes (for decisions before anything else is read).
+std::optional<Manifest> parse_manifest(std::string_view bytes, std::vector<Problem>& problems);
 
 // True when `name` is an IANA zone the system's tz database knows (e.g. "Europe/Berlin").
 bool is_known_timezone(std::string_view name);

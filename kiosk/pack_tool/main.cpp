@@ -33,7 +33,7 @@ int usage() {
                  "       kiosk-pack sign PACK_DIR --key NAME.secret\n"
                  "       kiosk-pack verify PACK_DIR --trust NAME.pub [--trust OTHER.pub ...]\n"
                  "       kiosk-pack info PACK_DIR [--trust NAME.pub ...]\n"
-                 "       kiosk-pack install PACK_DIR --into STATE_DIR [--trust NAME.pub ...]\n"
+                 "       kiosk-pack install PACK_DIR --into STATE_DIR [--trust NAME.pub ...] [--allow-version-jump]\n"
                  "       kiosk-pack hash-pin      (reads a PIN on standard input)\n"
                  "  validate  list every problem in the pack (file, JSON pointer, what to do), dates passed or\n"
                  "            near, and a coverage table per language (translated, falling back, missing,\n"
@@ -44,7 +44,8 @@ int usage() {
                  "  verify    check the signature against trusted keys, then every file, then the content\n"
                  "  info      id, publisher, version, dates, languages and their status, signer\n"
                  "  install   what the kiosk does: verify, refuse older/equal/expired, copy, switch atomically\n"
-                 "            (without --trust: development mode, unsigned packs accepted)\n"
+                 "            (without --trust: development mode, unsigned packs accepted); a version more than\n"
+                 "            1000 above the highest installed needs --allow-version-jump\n"
                  "  hash-pin  print the Argon2id hash of a PIN for the kiosk configuration's admin_pin_hash\n");
     return 2;
 }
@@ -176,14 +177,14 @@ int verify(const char* pack, const std::vector<std::string>& trust) {
     if (trust.empty()) return fail("name at least one trusted public key: --trust NAME.pub");
     auto keys = trusted_keys(trust);
     if (!keys) return 1;
-    auto v = haven::verify_pack(pack, *keys);
-    for (const auto& p : v.problems) std::printf("%s\n", p.to_string().c_str());
-    if (!v.ok) return fail("refused: the pack is not what its publisher signed");
-    auto loaded = haven::load_pack(pack);
-    for (const auto& p : loaded.problems)
+    // Verified and parsed from the same bytes, as the kiosk does.
+    auto served = haven::load_for_service(pack, *keys);
+    for (const auto& p : served.refusals) std::printf("%s\n", p.to_string().c_str());
+    if (!served.refusals.empty()) return fail("refused: the pack is not what its publisher signed");
+    for (const auto& p : served.loaded.problems)
         if (p.is_error()) std::printf("%s\n", p.to_string().c_str());
-    if (!loaded.ok()) return fail("refused: signed, but the content has errors");
-    std::printf("verified: signed by key %s, every file intact\n", v.signer.c_str());
+    if (!served.loaded.ok()) return fail("refused: signed, but the content has errors");
+    std::printf("verified: signed by key %s, every file intact\n", served.signer.c_str());
     return 0;
 }
 
@@ -213,8 +214,14 @@ int install(const char* pack, int argc, char** argv) {
     auto keys = trusted_keys(option_values(argc, argv, 3, "--trust"));
     if (!keys) return 1;
     const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    auto r = haven::install_pack(pack, into[0], *keys, haven::Date{std::chrono::year_month_day{now}});
+    haven::InstallOptions options;
+    for (int i = 3; i < argc; ++i) options.allow_version_jump = options.allow_version_jump || std::strcmp(argv[i], "--allow-version-jump") == 0;
+    auto r = haven::install_pack(pack, into[0], *keys, haven::Date{std::chrono::year_month_day{now}}, options);
     for (const auto& p : r.problems) std::printf("%s\n", p.to_string().c_str());
+    if (r.already_installed) {
+        std::printf("already installed: version %lld is the pack in service\n", r.version);
+        return 0;
+    }
     if (!r.ok) return fail("refused; the pack in service is unchanged");
     std::printf("installed version %lld%s\n", r.version, keys->empty() ? " (development mode: not verified)" : (", signed by key " + r.signer).c_str());
     return 0;

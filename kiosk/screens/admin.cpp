@@ -61,11 +61,18 @@ void draw_admin(Ui& ui, Rect area, AdminView& view) {
     line(config.development_mode() ? "Development mode: no trusted keys; packs are not verified."
                                    : "Signed by key " + (view.signer.empty() ? std::string("?") : view.signer) + " · " +
                                          std::to_string(config.trusted_keys.size()) + " trusted key(s).");
+    if (!view.inbox_status.empty()) line("Inbox: " + view.inbox_status);
     if (!view.last_rejection.empty())
         y += ui.text({x, y, w, 0}, "Last pack refused: " + view.last_rejection, TextStyle::Body, Align::Start, ui.palette().closed) + ui.px(8);
     line(std::string("Emergency number") + ": " + config.emergency_display + " · " + "Idle timeout" + ": " +
          std::to_string(config.idle_timeout_seconds) + " s + " + std::to_string(config.idle_prompt_seconds) + " s");
     y += ui.px(20);
+    if (!view.version_jump.empty()) {
+        // A version far ahead of the last is installed only when a person has looked at it.
+        if (ui.button("admin.confirm-version", {x, y, w, ui.px(theme::touch_target)}, "Install " + view.version_jump + " although its version jumps far ahead"))
+            view.confirm_version_jump = true;
+        y += ui.px(theme::touch_target) + ui.px(20);
+    }
     const float bw = std::min(w / 2 - ui.px(10), ui.px(500));
     if (ui.button("admin.close", {x, y, bw, ui.px(theme::touch_target)}, "Close", ButtonKind::Primary)) view.close = true;
     if (!config.state_dir.empty() &&

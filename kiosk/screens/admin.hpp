@@ -25,7 +25,10 @@ struct AdminView {
     std::string last_rejection;  // the last pack refused from the inbox, and why
     std::string signer;          // key fingerprint; empty in development mode
     Date today;
+    std::string inbox_status;    // what the inbox did last
+    std::string version_jump;    // a pack waiting for confirmation of its version jump ("stick version 5000")
     bool close = false;          // set when staff leave
+    bool confirm_version_jump = false;  // set when staff confirm it
     bool roll_back = false;      // set when staff ask for the previous pack
 };
 

@@ -100,10 +100,14 @@ TEST_CASE("every tampered, forged, partial or escaping pack is refused with its 
              f.seekp(10);
              f.put('X');
          }, "contacts.json", "does not match its SHA-256"},
-        {"file added after signing", [](PackFixture& p) {
+        {"file added after signing", [](PackFixture& p) { std::ofstream(p.dir() / "extra.png") << "png"; }, "extra.png",
+         "was added after signing"},
+        {"folder added after signing, with a file in it", [](PackFixture& p) {
              fs::create_directories(p.dir() / "media");
              std::ofstream(p.dir() / "media" / "extra.png") << "png";
-         }, "media/extra.png", "was added after signing"},
+         }, "media", "is a folder the signed manifest does not list"},
+        {"empty folder added after signing", [](PackFixture& p) { fs::create_directories(p.dir() / "empty"); }, "empty",
+         "is a folder the signed manifest does not list"},
         {"file removed after signing", [](PackFixture& p) { fs::remove(p.dir() / "contacts.json"); }, "contacts.json",
          "listed in the manifest but missing"},
         {"truncated copy (USB stick pulled)", [](PackFixture& p) { fs::resize_file(p.dir() / "services.json", 100); },
