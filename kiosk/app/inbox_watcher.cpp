@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -42,11 +43,14 @@ bool has_manifest(const fs::path& dir) {
 
 InboxWatcher::InboxWatcher(fs::path inbox, fs::path state, std::vector<PublicKey> trusted, std::function<void()> wake)
     : inbox_(std::move(inbox)), state_(std::move(state)), trusted_(std::move(trusted)), wake_(std::move(wake)),
-      thread_([this] { run(); }) {}
+      stop_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)), thread_([this] { run(); }) {}
 
 InboxWatcher::~InboxWatcher() {
     stop_ = true;
+    const std::uint64_t one = 1;
+    if (stop_fd_ >= 0 && ::write(stop_fd_, &one, sizeof one) < 0) {}  // wakes the poll below at once
     if (thread_.joinable()) thread_.join();
+    if (stop_fd_ >= 0) ::close(stop_fd_);
 }
 
 std::optional<InboxOutcome> InboxWatcher::take() {
@@ -127,13 +131,14 @@ void InboxWatcher::run() {
         std::error_code ec;
         if (fd >= 0 && !watching && fs::is_directory(inbox_, ec))  // the mount point may appear later
             watching = inotify_add_watch(fd, inbox_.c_str(), IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_ATTRIB) >= 0;
-        pollfd p{fd, POLLIN, 0};
-        if (fd >= 0 && poll(&p, 1, 500) > 0) {
+        pollfd p[2] = {{fd, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
+        const int ready = poll(p, 2, 500);
+        if (stop_) break;
+        if (fd >= 0 && ready > 0 && (p[0].revents & POLLIN)) {
             char buffer[4096];
             while (read(fd, buffer, sizeof buffer) > 0) {}
             pending = true;
         } else if (fd < 0) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
             pending = true;  // no inotify: look every half second
         }
         if (retry_.exchange(false)) pending = true;

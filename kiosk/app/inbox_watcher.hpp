@@ -45,6 +45,7 @@ private:
     std::vector<PublicKey> trusted_;
     std::function<void()> wake_;
     std::atomic<bool> stop_{false};
+    int stop_fd_ = -1;                // an eventfd: stopping wakes the watcher at once
     std::atomic<bool> retry_{false};  // a pack was still being written: look again after it settles
     std::mutex mutex_;
     std::vector<InboxOutcome> outcomes_;

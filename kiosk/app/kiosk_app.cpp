@@ -412,7 +412,7 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             return true;
         case Step::Kind::Sleep:
             // Real time, for what happens outside the kiosk's clock (the inbox watcher's thread).
-            for (int ms = 0; ms < int(step.amount); ms += 50) {
+            for (int ms = 0; ms < int(step.amount) && !platform_.quit_requested(); ms += 50) {  // SIGTERM ends it too
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
                 platform_.collect();
                 frame();

@@ -195,7 +195,10 @@ InstallResult install_pack(const fs::path& pack, const fs::path& state, const st
     PackReadOptions read_options;
     read_options.trusted = trusted;
     read_options.copy_into = staging_fd;
-    read_options.checkpoint = checkpoint;
+    read_options.on_progress = [&](const std::string& file, const char* event) {
+        if (std::string_view(event) == "read" && file != "manifest.json") checkpoint();
+        if (options.on_progress) options.on_progress(file, event);
+    };
     read_options.stop = options.stop;
     read_options.before_files = [&](const Manifest& m, const std::string& manifest_sha256, std::vector<Problem>& problems) {
         r.manifest_sha256 = manifest_sha256;

@@ -30,6 +30,7 @@ struct InstallOptions {
     bool allow_version_jump = false;        // kiosk-pack install --allow-version-jump (an admin at the shell)
     std::string confirmed_manifest_sha256;  // an admin confirmed a jump to exactly this signed manifest
     const std::atomic<bool>* stop = nullptr;
+    std::function<void(const std::string& file, const char* event)> on_progress;  // tests: see PackReadOptions
 };
 
 struct InstallResult {

@@ -115,6 +115,8 @@ PackRead read_pack(const std::filesystem::path& path, const PackReadOptions& opt
         }
     }
 
+    if (options.on_progress) options.on_progress("manifest.json", "read");
+
     // 2. Everything decided from here on comes from these bytes.
     r.manifest = parse_manifest(r.documents.manifest, r.problems);
     if (!r.manifest) return r;
@@ -224,8 +226,11 @@ PackRead read_pack(const std::filesystem::path& path, const PackReadOptions& opt
         if (keep) bytes.reserve(size_t(stamp.size));
         Sha256 hash;
         bool write_failed = false;
+        bool first_piece = true;
         const bool read_ok = read_chunks(fd, stamp, [&](const char* p, size_t n) {
             if (options.stop && options.stop->load()) return false;
+            if (first_piece && options.on_progress) options.on_progress(file, "piece");
+            first_piece = false;
             hash.add(p, n);
             if (keep) bytes.append(p, n);
             if (copy >= 0 && !write_all(copy, p, n)) return write_failed = true, false;
@@ -235,8 +240,8 @@ PackRead read_pack(const std::filesystem::path& path, const PackReadOptions& opt
         if (copy >= 0) {
             write_failed = write_failed || ::fsync(copy) != 0;
             ::close(copy);
-            if (options.checkpoint) options.checkpoint();
         }
+        if (options.on_progress) options.on_progress(file, "read");
         if (options.stop && options.stop->load()) {
             r.stopped = true;
             problem("", "stopped before the pack was read whole; nothing was installed.");

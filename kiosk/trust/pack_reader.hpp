@@ -37,7 +37,9 @@ struct PackReadOptions {
     // Called with the manifest parsed from its verified bytes, before any other file is read; may add
     // problems and return false to stop there (e.g. a version that is not newer).
     std::function<bool(const Manifest&, const std::string& manifest_sha256, std::vector<Problem>&)> before_files;
-    std::function<void()> checkpoint;         // after each file is copied (the crash test's kill points)
+    // Called after the first piece of each file is read ("piece") and after each file is read whole and
+    // its copy synced ("read"): the crash test's kill points, and tests that change files mid-read.
+    std::function<void(const std::string& file, const char* event)> on_progress;
     const std::atomic<bool>* stop = nullptr;  // checked between pieces of files: ends a read at once
 };
 

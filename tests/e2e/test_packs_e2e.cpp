@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 using haven::testing::run_kiosk;
@@ -115,4 +117,60 @@ TEST_CASE("kiosk-pack validate checks audio files are there and really audio, an
     CHECK(out.find("topics.json /topics/0/audio/fr: 'media/c.ogg' is missing from the pack") != std::string::npos);
     CHECK(out.find("audio/en") == std::string::npos);
     CHECK(out.find("language  translated  fallback  missing") != std::string::npos);
+}
+
+TEST_CASE("the inbox looks before it reads: pipes, links to devices and huge sparse files are refused, good packs still install, SIGTERM still ends the kiosk") {
+    const fs::path root = shots_dir / "inbox-hostile";
+    fs::remove_all(root);
+    fs::create_directories(root / "inbox");
+    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    auto r = [&](const char* name) { return "'" + (root / name).string() + "'"; };
+    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null") == 0);
+    for (int version : {1, 2}) {
+        const std::string dir = "pack-v" + std::to_string(version);
+        REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' " + r(dir.c_str())) == 0);
+        REQUIRE(sh("sed -i 's/\"version\": 1,/\"version\": " + std::to_string(version) + ",/' " + r((dir + "/manifest.json").c_str())) == 0);
+        REQUIRE(sh(tool + " sign " + r(dir.c_str()) + " --key " + r("ngo.secret") + " > /dev/null") == 0);
+    }
+    REQUIRE(sh(tool + " install " + r("pack-v1") + " --into " + r("state") + " --trust " + r("ngo.pub") + " > /dev/null") == 0);
+    // What a hostile stick holds, made for real, beside the pack in service and a good update.
+    for (const char* bad : {"fifo-pack", "zero-pack", "sparse-pack"}) REQUIRE(sh("cp -r " + r("pack-v2") + " " + r("inbox") + "/" + bad) == 0);
+    REQUIRE(sh("rm " + r("inbox") + "/fifo-pack/manifest.json && mkfifo " + r("inbox") + "/fifo-pack/manifest.json") == 0);
+    REQUIRE(sh("rm " + r("inbox") + "/zero-pack/manifest.json && ln -s /dev/zero " + r("inbox") + "/zero-pack/manifest.json") == 0);
+    REQUIRE(sh("truncate -s 3G " + r("inbox") + "/sparse-pack/manifest.json") == 0);
+    REQUIRE(sh("cp -r " + r("pack-v1") + " " + r("inbox") + "/same-pack && touch " + r("inbox") + "/same-pack/.DS_Store") == 0);
+    REQUIRE(sh("cp -r " + r("pack-v2") + " " + r("inbox") + "/good-pack && mkdir " + r("inbox") + "/good-pack/.Trashes") == 0);
+    std::string key = slurp(root / "ngo.pub");
+    key.erase(key.find_last_not_of("\n") + 1);
+    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
+                                       << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
+    std::ofstream(root / "wait.txt") << "sleep 5000\nstats\n";
+    std::string output;
+    CHECK(run_kiosk("--windowed 1280x800 --config " + r("kiosk.json") + " --script " + r("wait.txt"), &output) == 0);
+    INFO(output);
+    CHECK(output.find("rejected fifo-pack from the inbox: manifest.json: is a pipe (FIFO)") != std::string::npos);
+    CHECK(output.find("rejected zero-pack from the inbox: manifest.json: is a symbolic link") != std::string::npos);
+    CHECK(output.find("rejected sparse-pack from the inbox: manifest.json: is 3221225472 bytes") != std::string::npos);
+    CHECK(output.find("same-pack: version 1 is already installed") != std::string::npos);
+    CHECK(output.find("installed good-pack version 2 from the inbox") != std::string::npos);
+    CHECK(output.find("serving pack demo-lindenhof version 2") != std::string::npos);
+    CHECK_FALSE(fs::exists(fs::canonical(root / "state" / "current") / ".Trashes"));  // litter is never copied
+
+    // SIGTERM, with a pipe and a 3 GiB file still in the inbox: the kiosk ends at once.
+    std::ofstream(root / "long.txt") << "sleep 60000\n";
+    const fs::path pid_file = root / "kiosk.pid";
+    REQUIRE(sh("cd " + r("") + " && ('" HAVEN_KIOSK_BINARY "' --headless --windowed 640x480 --config " + r("kiosk.json") + " --script " +
+               r("long.txt") + " > kiosk.log 2>&1 & echo $! > kiosk.pid)") == 0);
+    std::this_thread::sleep_for(std::chrono::seconds(4));  // the inbox has looked at everything by now
+    const std::string pid = [&] { auto s = slurp(pid_file); s.erase(s.find_last_not_of("\n") + 1); return s; }();
+    REQUIRE(fs::exists("/proc/" + pid));
+    REQUIRE(sh("kill -TERM " + pid) == 0);
+    const auto sent = std::chrono::steady_clock::now();
+    while (fs::exists("/proc/" + pid + "/status") && slurp("/proc/" + pid + "/status").find("State:\tZ") == std::string::npos &&
+           std::chrono::steady_clock::now() - sent < std::chrono::seconds(5))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto took = std::chrono::duration<double>(std::chrono::steady_clock::now() - sent).count();
+    MESSAGE("SIGTERM ended the kiosk in " << took << " s");
+    CHECK(took < 1.0);
+    sh("kill -KILL " + pid + " 2> /dev/null");
 }

@@ -1,5 +1,4 @@
-#include "pack_fixture.hpp"
-#include "pack_install.hpp"
+#include "trust_fixture.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,39 +12,9 @@ namespace fs = std::filesystem;
 namespace {
 
 const Date today{std::chrono::year{2026} / 11 / 23};
-
-struct Setup {
-    fs::path root = fs::temp_directory_path() / ("haven-install-" + std::to_string(std::random_device{}()));
-    fs::path state = root / "state";
-    PublicKey pub{};
-    SecretKey secret{};
-    Setup() {
-        fs::create_directories(root);
-        std::string error;
-        REQUIRE(write_key_pair(root / "ngo", error));
-        pub = *read_public_key(root / "ngo.pub", error);
-        secret = *read_secret_key(root / "ngo.secret", error);
-    }
-    ~Setup() { fs::remove_all(root); }
-    // A signed copy of the fixture pack at `version`.
-    void sign_version(PackFixture& pack, long long version, const char* expires = "2027-12-31") {
-        pack.set("manifest.json", "/version", version);
-        pack.set("manifest.json", "/expires", expires);
-        std::string error;
-        REQUIRE(sign_pack(pack.dir(), secret, error));
-    }
-};
-
-long long version_in_service(const fs::path& state) {
-    auto r = load_installed(state);
-    return r.ok() ? r.content->manifest.version : -1;
-}
-
-bool refused_because(const InstallResult& r, const std::string& text) {
-    for (const auto& p : r.problems)
-        if (p.message.find(text) != std::string::npos) return !r.ok;
-    return false;
-}
+using Setup = haven::testing::TrustSetup;
+using haven::testing::refused_because;
+using haven::testing::version_in_service;
 
 }  // namespace
 
