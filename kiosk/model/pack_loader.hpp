@@ -28,7 +28,8 @@ struct PackDocuments {
     std::map<std::string, std::string> files;     // document name -> its bytes
     std::map<std::string, std::string> unreadable;  // document name -> why it could not be read
 };
-inline constexpr std::uintmax_t max_manifest_bytes = 1u << 20;
+// Room for the file list of a pack of max_pack_entries files (about 150 bytes each).
+inline constexpr std::uintmax_t max_manifest_bytes = 4u << 20;
 inline constexpr std::array<const char*, 3> document_names{"topics.json", "services.json", "contacts.json"};
 
 // Reads the documents of a pack folder (safely: see safe_file.hpp), without verifying anything: for

@@ -161,7 +161,7 @@ TEST_CASE("special files are refused before a byte is read: a FIFO, a link to /d
         {"manifest links to /dev/zero", [](const fs::path& d) { fs::remove(d / "manifest.json"); fs::create_symlink("/dev/zero", d / "manifest.json"); },
          "is a symbolic link"},
         {"manifest is a 3 GiB sparse file", [](const fs::path& d) { fs::resize_file(d / "manifest.json", 3ull << 30); },
-         "is 3221225472 bytes; the limit is 1048576"},
+         "is 3221225472 bytes; the limit is 4194304"},
         {"a document is a 3 GiB sparse file", [](const fs::path& d) { fs::resize_file(d / "topics.json", 3ull << 30); },
          "but the manifest says"},
         {"a document is a FIFO", [](const fs::path& d) { fs::remove(d / "topics.json"); REQUIRE(::mkfifo((d / "topics.json").c_str(), 0644) == 0); },
