@@ -1,7 +1,7 @@
 // Visit memory wiped for real: after a visit to an Arabic article and a quick exit, the kiosk's own memory,
 // read from outside, holds no UTF-16 form of the article, no codepoint array of it and no glyph-id
 // sequence of its paragraphs. A control run, stopped while the article is open, proves the search sees
-// the kiosk's memory and its glyph runs.
+// the kiosk's memory and its glyph runs; a run that never opened the article bounds the UTF-8 copies.
 #include "font_set.hpp"
 #include "kiosk_runner.hpp"
 #include "process_memory.hpp"
@@ -166,6 +166,11 @@ TEST_CASE("memory: after a visit and a quick exit the kiosk holds no UTF-16, cod
     const Found after = memory_at("memory-after-quick-exit.txt", "in-visit=0", needles);
     MESSAGE("after quick exit: " << after.summary());
     CHECK(after.count(utf8_form) > 0);  // the search still reads the memory the pack lives in
+    // UTF-8 copies of the article beyond the pack's own (cache keys, strings built per frame) are gone:
+    // no more than in a run that never opened the article.
+    const Found never = memory_at("memory-no-article.txt", "in-visit=0", needles);
+    MESSAGE("never opened: " << never.summary());
+    CHECK(after.count(utf8_form) <= never.count(utf8_form));
     CHECK(after.count(utf16_form) == 0);
     for (unsigned stride : {4u, 20u}) CHECK(after.count(codepoint_form(stride)) == 0);
     for (unsigned stride : strides) {
