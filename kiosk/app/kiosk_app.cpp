@@ -1,5 +1,6 @@
 #include "kiosk_app.hpp"
 
+#include "imgui_memory.hpp"
 #include "shell.hpp"
 #include "theme.hpp"
 #include "ui_text.hpp"
@@ -25,6 +26,7 @@ KioskApp::~KioskApp() {
 
 bool KioskApp::start(std::string& error) {
     IMGUI_CHECKVERSION();
+    use_wiping_imgui_allocator();  // before the context: everything ImGui allocates is overwritten when freed
     ImGui::CreateContext();
     imgui_started_ = true;
     ImGuiIO& io = ImGui::GetIO();
@@ -281,6 +283,7 @@ void KioskApp::draw_staff_screens(Rect window, double now) {
 void KioskApp::forget_visit_caches() {
     text_engine_.clear_cache();
     atlas_->clear();
+    release_imgui_draw_memory();
 }
 
 int KioskApp::ms_until_next_change() const {

@@ -5,13 +5,13 @@
 namespace haven {
 namespace {
 
-void append(std::vector<Span>& spans, Span::Kind kind, std::string_view text, std::string target = {}) {
+void append(WipingVector<Span>& spans, Span::Kind kind, std::string_view text, std::string target = {}) {
     if (text.empty()) return;
     if (kind == Span::Kind::Text && !spans.empty() && spans.back().kind == Span::Kind::Text) {
         spans.back().text += text;
         return;
     }
-    spans.push_back({kind, std::string(text), std::move(target)});
+    spans.push_back({kind, WipingString(text), std::move(target)});
 }
 
 }  // namespace
@@ -31,7 +31,7 @@ ParsedInline parse_inline(std::string_view text) {
     ParsedInline out;
     bool emphasis = false;
     size_t emphasis_start = 0;
-    std::string run;
+    WipingString run;  // grows char by char: every buffer it outgrows is overwritten
     auto flush = [&] {
         append(out.spans, emphasis ? Span::Kind::Emphasis : Span::Kind::Text, run);
         run.clear();

@@ -2,6 +2,8 @@
 // screens draw and the validator checks; anything that is not markup is plain text.
 #pragma once
 
+#include "wiping_allocator.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +13,7 @@ namespace haven {
 struct Span {
     enum class Kind { Text, Emphasis, Phone, Link };
     Kind kind = Kind::Text;
-    std::string text;    // what is shown (for Phone: the number as written)
+    WipingString text;   // what is shown (for Phone: the number as written); article text, parsed each frame
     std::string target;  // Phone: the number to dial; Link: the URL
 };
 
@@ -21,7 +23,7 @@ struct MarkupError {
 };
 
 struct ParsedInline {
-    std::vector<Span> spans;
+    WipingVector<Span> spans;  // short spans live inside this buffer (small-string storage)
     std::vector<MarkupError> errors;
 };
 

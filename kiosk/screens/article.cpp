@@ -20,13 +20,14 @@ std::string display_of(const Content& content, const std::string& number) {
 
 // One paragraph or list item: emphasis in bold, phone numbers underlined and tappable where they stand.
 void marked_block(ScreenContext& ctx, Column& column, const Rect& bounds, std::string_view prefix, const std::string& source) {
-    std::string plain(prefix);
+    WipingString plain(prefix);  // the article's text, rebuilt every frame: overwritten when freed
     std::vector<ByteRange> bold;
     std::vector<InlineLink> links;
     std::vector<std::string> numbers;
     for (const auto& span : parse_inline(source).spans) {
         const auto start = std::uint32_t(plain.size());
-        plain += span.kind == Span::Kind::Phone ? display_of(ctx.content, span.target) : span.text;
+        if (span.kind == Span::Kind::Phone) plain += display_of(ctx.content, span.target);
+        else plain += span.text;
         const ByteRange range{start, std::uint32_t(plain.size())};
         if (span.kind == Span::Kind::Emphasis) bold.push_back(range);
         if (span.kind == Span::Kind::Phone) {

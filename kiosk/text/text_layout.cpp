@@ -1,8 +1,8 @@
 #include "text_layout.hpp"
 
+#include "shaping_buffer.hpp"
 #include "utf.hpp"
 
-#include <sodium.h>
 #include <hb-icu.h>
 #include <hb.h>
 #include <unicode/brkiter.h>
@@ -11,6 +11,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
 #include <cstring>
@@ -37,9 +38,9 @@ bool is_strong_script(UScriptCode s) { return s != USCRIPT_COMMON && s != USCRIP
 
 // Scripts per unit: characters common to many scripts (digits, spaces, punctuation) and combining marks
 // take the script around them, so "+49 30" inside Arabic stays one run with its neighbours' font choice.
-std::vector<UnitStyle> itemise(const Paragraph& p, const TextRequest& request, const DecodedText& decoded,
+WipingVector<UnitStyle> itemise(const Paragraph& p, const TextRequest& request, const DecodedText& decoded,
                                size_t offset, FontSet& fonts) {
-    std::vector<UnitStyle> units(size_t(p.length));
+    WipingVector<UnitStyle> units(size_t(p.length));
     UScriptCode last = USCRIPT_COMMON;
     for (int32_t i = 0; i < p.length;) {
         int32_t start = i;
@@ -89,32 +90,33 @@ struct ShapedGlyph {
 };
 
 // Shapes units [start, start+length) of `context` (which HarfBuzz sees around the run, for joining).
-std::vector<ShapedGlyph> shape(const FontFace& face, float px, const char16_t* context, int32_t context_length,
-                               int32_t start, int32_t length, bool rtl, UScriptCode script) {
-    hb_buffer_t* buffer = hb_buffer_create();
+WipingVector<ShapedGlyph> shape(const FontFace& face, float px, const char16_t* context, int32_t context_length,
+                                int32_t start, int32_t length, bool rtl, UScriptCode script) {
+    ShapingBuffer shaping{unsigned(length)};
+    hb_buffer_t* buffer = shaping.get();
     hb_buffer_add_utf16(buffer, reinterpret_cast<const uint16_t*>(context), context_length, unsigned(start), length);
     hb_buffer_set_direction(buffer, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
     hb_buffer_set_script(buffer, hb_icu_script_to_script(script));
     hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
     hb_buffer_set_flags(buffer, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);  // the isolates draw nothing
     hb_shape(face.hb, buffer, nullptr, 0);
+    shaping.check_not_moved();
     unsigned count = 0;
     hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &count);
     hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &count);
     const float scale = px / float(face.units_per_em);
-    std::vector<ShapedGlyph> out(count);
+    WipingVector<ShapedGlyph> out(count);
     for (unsigned i = 0; i < count; ++i)
         out[i] = {info[i].codepoint, float(pos[i].x_advance) * scale, float(pos[i].x_offset) * scale,
                   float(pos[i].y_offset) * scale, info[i].cluster};
-    hb_buffer_destroy(buffer);
-    return out;
+    return out;  // the ShapingBuffer overwrites HarfBuzz's copies on the way out
 }
 
 // Width of each unit as shaped in logical runs (a cluster's advance counts at its first unit); line
 // breaking sums these.
-std::vector<float> unit_advances(const Paragraph& p, const std::vector<UnitStyle>& units, UBiDi* bidi, float px,
+WipingVector<float> unit_advances(const Paragraph& p, const WipingVector<UnitStyle>& units, UBiDi* bidi, float px,
                                  FontSet& fonts) {
-    std::vector<float> advance(size_t(p.length), 0.f);
+    WipingVector<float> advance(size_t(p.length), 0.f);
     for (int32_t start = 0; start < p.length;) {
         int32_t end = start + 1;
         const UBiDiLevel level = ubidi_getLevelAt(bidi, start);
@@ -131,8 +133,8 @@ bool is_space(char16_t c) { return u_isWhitespace(c) || c == 0x00A0; }
 
 // Greedy line breaking at ICU's line-break opportunities; a word longer than the line is broken
 // between grapheme clusters, never inside one.
-std::vector<std::pair<int32_t, int32_t>> break_lines(const Paragraph& p, const std::vector<float>& advance, float max_width) {
-    std::vector<std::pair<int32_t, int32_t>> lines;
+WipingVector<std::pair<int32_t, int32_t>> break_lines(const Paragraph& p, const WipingVector<float>& advance, float max_width) {
+    WipingVector<std::pair<int32_t, int32_t>> lines;
     auto width = [&](int32_t a, int32_t b, bool trim) {
         if (trim) while (b > a && is_space(p.text[b - 1])) --b;
         float w = 0;
@@ -141,12 +143,17 @@ std::vector<std::pair<int32_t, int32_t>> break_lines(const Paragraph& p, const s
     };
     if (max_width <= 0) return {{0, p.length}};
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString text(false, p.text, p.length);
+    // The iterators read the paragraph where it is, through a UText: ICU 72's setText(UnicodeString)
+    // would copy it, alias or not, into a string the iterator frees unwiped (its StringCharacterIterator),
+    // while setText(UText*) makes a shallow clone that points at this wiping buffer.
+    UText text = UTEXT_INITIALIZER;
+    utext_openUChars(&text, reinterpret_cast<const UChar*>(p.text), p.length, &status);
     std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createLineInstance(icu::Locale::getRoot(), status));
     std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_SUCCESS(status)) words->setText(&text, status);
+    if (U_SUCCESS(status)) graphemes->setText(&text, status);
+    utext_close(&text);
     if (U_FAILURE(status)) return {{0, p.length}};
-    words->setText(text);
-    graphemes->setText(text);
     int32_t line_start = 0;
     float line_width = 0;
     int32_t previous = 0;
@@ -188,24 +195,24 @@ std::vector<std::pair<int32_t, int32_t>> break_lines(const Paragraph& p, const s
 TextEngine::~TextEngine() { clear_cache(); }
 
 void TextEngine::clear_cache() {
-    // The keys are the texts a visitor looked at: overwrite each before it is freed.
-    while (!cache_.empty()) {
-        auto node = cache_.extract(cache_.begin());
-        std::string& key = node.key();
-        if (key.capacity() > 0) sodium_memzero(key.data(), key.capacity());
-    }
+    // The keys are the texts a visitor looked at, the layouts their glyphs: all of it lives in wiping
+    // containers, overwritten as it is freed (a layout a screen still holds goes when it lets go).
+    cache_.clear();
 }
 
 std::shared_ptr<const TextLayout> TextEngine::layout(const TextRequest& r) {
-    std::string key(r.text);
+    WipingString key(r.text);
     char style[96];
     std::snprintf(style, sizeof style, "|%.2f|%d|%d|%.1f|%d|%.2f", double(r.px), int(r.bold), int(r.direction),
                   double(r.max_width), int(r.align), double(r.line_spacing));
     key += style;
-    for (const auto& b : r.bold_ranges) key += "|" + std::to_string(b.begin) + "-" + std::to_string(b.end);
+    for (const auto& b : r.bold_ranges) {
+        std::snprintf(style, sizeof style, "|%u-%u", unsigned(b.begin), unsigned(b.end));
+        key += style;
+    }
     if (auto it = cache_.find(key); it != cache_.end()) return it->second;
     if (cache_.size() >= cache_limit) cache_.clear();
-    auto result = std::make_shared<const TextLayout>(compute(r));
+    std::shared_ptr<const TextLayout> result = std::allocate_shared<TextLayout>(WipingAllocator<TextLayout>{}, compute(r));
     cache_.emplace(std::move(key), result);
     return result;
 }
@@ -227,7 +234,7 @@ TextLayout TextEngine::compute(const TextRequest& r) {
     size_t paragraph_start = 0;
     while (paragraph_start <= decoded.text.size()) {
         size_t paragraph_end = decoded.text.find(u'\n', paragraph_start);
-        if (paragraph_end == std::u16string::npos) paragraph_end = decoded.text.size();
+        if (paragraph_end == WipingU16String::npos) paragraph_end = decoded.text.size();
         Paragraph p{decoded.text.data() + paragraph_start, int32_t(paragraph_end - paragraph_start),
                     decoded.source.data() + paragraph_start};
         const std::uint32_t end_byte = paragraph_end < decoded.source.size() ? decoded.source[paragraph_end] : std::uint32_t(r.text.size());
@@ -255,7 +262,7 @@ TextLayout TextEngine::compute(const TextRequest& r) {
                         const bool rtl = ubidi_getVisualRun(line_bidi, run, &run_start, &run_length) == UBIDI_RTL;
                         run_start += a;
                         // Split the bidi run where script, font or weight changes; RTL pieces go right to left.
-                        std::vector<std::pair<int32_t, int32_t>> pieces;
+                        WipingVector<std::pair<int32_t, int32_t>> pieces;
                         for (int32_t s = run_start; s < run_start + run_length;) {
                             int32_t t = s + 1;
                             while (t < run_start + run_length && same_run(units[size_t(t)], units[size_t(s)])) ++t;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "font_set.hpp"
+#include "wiping_allocator.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -44,9 +45,10 @@ struct LineBox {
     std::uint32_t source_begin, source_end;  // byte range of the text on this line
 };
 
+// Wiping containers: the glyph sequence of a paragraph is the paragraph, to anyone reading memory.
 struct TextLayout {
-    std::vector<PlacedGlyph> glyphs;  // in visual order, line by line
-    std::vector<LineBox> lines;
+    WipingVector<PlacedGlyph> glyphs;  // in visual order, line by line
+    WipingVector<LineBox> lines;
     float width = 0;   // widest line
     float height = 0;  // all lines
     float px = 0;
@@ -66,7 +68,11 @@ public:
 
 private:
     FontSet& fonts_;
-    std::unordered_map<std::string, std::shared_ptr<const TextLayout>> cache_;
+    // Keyed by the text itself (with its style): the key, the nodes and the layouts all wipe on release.
+    using CacheEntry = std::pair<const WipingString, std::shared_ptr<const TextLayout>>;
+    std::unordered_map<WipingString, std::shared_ptr<const TextLayout>, WipingStringHash, std::equal_to<>,
+                       WipingAllocator<CacheEntry>>
+        cache_;
 };
 
 }  // namespace haven

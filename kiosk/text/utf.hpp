@@ -1,6 +1,8 @@
 // UTF-8 from a pack, decoded defensively into UTF-16 for ICU and HarfBuzz.
 #pragma once
 
+#include "wiping_allocator.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -8,9 +10,10 @@
 
 namespace haven {
 
+// Wiping containers: this is the text a visitor looks at, in the UTF-16 form only layout creates.
 struct DecodedText {
-    std::u16string text;                // invalid bytes became U+FFFD; control characters were dropped
-    std::vector<std::uint32_t> source;  // for each UTF-16 unit, the byte offset in the UTF-8 input
+    WipingU16String text;                 // invalid bytes became U+FFFD; control characters were dropped
+    WipingVector<std::uint32_t> source;   // for each UTF-16 unit, the byte offset in the UTF-8 input
 };
 
 // Ill-formed sequences (stray continuation bytes, overlong forms, encoded surrogates, truncated

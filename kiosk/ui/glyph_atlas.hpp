@@ -3,6 +3,7 @@
 #pragma once
 
 #include "font_set.hpp"
+#include "wiping_allocator.hpp"
 
 #include <cstdint>
 #include <unordered_map>
@@ -45,10 +46,13 @@ private:
     GlyphTexture& uploader_;
     int size_;
     void* texture_ = nullptr;
-    std::unordered_map<std::uint64_t, AtlasGlyph> glyphs_;
+    // Which glyphs a visit drew, and their pixels: overwritten when released.
+    std::unordered_map<std::uint64_t, AtlasGlyph, std::hash<std::uint64_t>, std::equal_to<std::uint64_t>,
+                       WipingAllocator<std::pair<const std::uint64_t, AtlasGlyph>>>
+        glyphs_;
     int shelf_x_ = 0, shelf_y_ = 0, shelf_height_ = 0;
     bool overflowed_ = false;
-    std::vector<std::uint32_t> scratch_;
+    WipingVector<std::uint32_t> scratch_;
 };
 
 }  // namespace haven

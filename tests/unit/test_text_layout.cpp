@@ -1,5 +1,6 @@
 // The text engine checked against HarfBuzz/ICU facts (glyph forms, order, clusters), not against itself.
 #include "font_set.hpp"
+#include "shaping_buffer.hpp"
 #include "text_layout.hpp"
 #include "utf.hpp"
 
@@ -209,4 +210,17 @@ TEST_CASE("layouts are cached by text, style and width, and the cache can be cle
     CHECK(engine.cache_size() == 2);
     engine.clear_cache();
     CHECK(engine.cache_size() == 0);
+}
+
+TEST_CASE("HarfBuzz never reallocates its arrays while shaping, so the ShapingBuffer can wipe them all") {
+    // Texts that lengthen while shaped: split Bengali vowels, marks with no base (dotted circles), a
+    // Hangul syllable a font may decompose, and plain long Arabic. A moved array leaves a copy behind.
+    const std::size_t before = ShapingBuffer::moves();
+    lay("কোৌ ো ৌ ো ৌ কোকৌকো", TextDirection::LeftToRight, 300);
+    lay("\u0651\u0651\u0651\u064B\u064B ِ ُ َ", TextDirection::RightToLeft);
+    lay("한국어 텍스트 각각", TextDirection::LeftToRight, 300);
+    std::string arabic;
+    for (int i = 0; i < 200; ++i) arabic += "يمكنك طلب الحماية في أوروبا. ";
+    lay(arabic, TextDirection::RightToLeft, 900);
+    CHECK(ShapingBuffer::moves() == before);
 }
