@@ -44,7 +44,7 @@ bool KioskApp::start(std::string& error) {
     ui_ = std::make_unique<Ui>(*text_);
     rebuild_attract_lines();
     const auto& c = options_.config;
-    if (!c.inbox.empty() && !c.state_dir.empty())
+    if (!c.inbox.empty() && !c.state_dir.empty() && !c.closed)
         inbox_ = std::make_unique<InboxWatcher>(c.inbox, c.state_dir, c.trusted_keys, [] { SdlPlatform::wake(); });
     return true;
 }
@@ -91,6 +91,7 @@ Date KioskApp::expiry_day() const {
 }
 
 void KioskApp::serve_installed() {
+    if (options_.config.closed) return;
     auto served = load_installed_for_service(options_.config.state_dir, options_.config.trusted_keys);
     for (const auto& p : served.refusals) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
     if (!served.loaded.ok()) {
@@ -235,7 +236,8 @@ void KioskApp::draw_staff_screens(Rect window, double now) {
     set_ui_language("en");
     if (mode_ == Mode::Admin) {
         AdminView view{options_.content.get(), options_.config, last_rejection_, options_.signer, expiry_day(), inbox_status_,
-                       pending_jump_ ? pending_jump_->pack + " version " + std::to_string(pending_jump_->version) : std::string()};
+                       pending_jump_ ? pending_jump_->pack + " version " + std::to_string(pending_jump_->version) : std::string(),
+                       options_.config_problems};
         draw_admin(*ui_, window, view);
         if (view.close) mode_ = Mode::Visitor;
         if (view.confirm_version_jump && pending_jump_ && inbox_) {

@@ -33,6 +33,7 @@ struct AppOptions {
     bool virtual_clock = false;
     std::optional<std::chrono::sys_seconds> start_time;  // --now: what the clock says at start
     std::string signer;                      // fingerprint of the key that signed the pack in service
+    std::vector<std::string> config_problems;  // errors in the configuration, for the admin screen
 };
 
 class KioskApp {

@@ -88,17 +88,24 @@ int main(int argc, char** argv) {
     options.ui_languages = {HAVEN_UI_LANGUAGES};
     if (!args.config.empty()) {
         std::vector<haven::Problem> problems;
-        auto config = haven::load_kiosk_config(args.config, problems);
-        for (const auto& p : problems) std::fprintf(stderr, "haven-kiosk: config: %s\n", p.to_string().c_str());
-        if (!config) std::fprintf(stderr, "haven-kiosk: using the built-in configuration (emergency number 112)\n");
-        else options.config = *config;
+        options.config = haven::load_kiosk_config(args.config, problems);
+        for (const auto& p : problems) {
+            std::fprintf(stderr, "haven-kiosk: config: %s\n", p.to_string().c_str());
+            if (p.is_error()) options.config_problems.push_back(p.to_string());
+        }
+        if (options.config.closed)
+            std::fprintf(stderr, "haven-kiosk: the configuration does not say which publishers to trust; no pack is served "
+                                 "until it is fixed (emergency number %s)\n", options.config.emergency_display.c_str());
+        else if (!options.config_problems.empty())
+            std::fprintf(stderr, "haven-kiosk: the configuration has errors; their settings keep their defaults\n");
     }
     // The pack in service: --pack for development and demonstrations, else the state folder's. With
     // trusted keys, every file is checked against the signed manifest before anything is shown.
     const bool from_state = !args.pack_given && !options.config.state_dir.empty();
     const std::string source = from_state ? options.config.state_dir.string() : args.pack;
-    auto served = from_state ? haven::load_installed_for_service(options.config.state_dir, options.config.trusted_keys)
-                             : haven::load_for_service(args.pack, options.config.trusted_keys);
+    auto served = options.config.closed ? haven::ServedPack{}
+                  : from_state          ? haven::load_installed_for_service(options.config.state_dir, options.config.trusted_keys)
+                                        : haven::load_for_service(args.pack, options.config.trusted_keys);
     for (const auto& p : served.refusals) std::fprintf(stderr, "haven-kiosk: pack: %s\n", p.to_string().c_str());
     const haven::LoadResult& loaded = served.loaded;
     options.signer = served.signer;

@@ -20,10 +20,14 @@ struct KioskConfig {
     std::vector<PublicKey> trusted_keys;        // publishers' keys; none: development mode (unsigned packs)
     std::filesystem::path state_dir;            // where installed packs live (kiosk-pack install --into)
     std::filesystem::path inbox;                // a folder (or automounted USB stick) to install packs from
-    bool development_mode() const { return trusted_keys.empty(); }
+    // The configuration could not be trusted to say which keys to trust (unreadable, or keys expected but
+    // none readable): no pack is served, only the "being updated" screen with the emergency number.
+    bool closed = false;
+    bool development_mode() const { return trusted_keys.empty() && !closed; }
 };
 
-// Reads a JSON configuration file; on any problem returns nullopt and fills `problems`.
-std::optional<KioskConfig> load_kiosk_config(const std::filesystem::path& file, std::vector<Problem>& problems);
+// Reads a JSON configuration file. It never fails open: every problem is in `problems`, a bad value
+// keeps its default (and is an error), and when the keys cannot be known the result is `closed`.
+KioskConfig load_kiosk_config(const std::filesystem::path& file, std::vector<Problem>& problems);
 
 }  // namespace haven

@@ -58,7 +58,12 @@ void draw_admin(Ui& ui, Rect area, AdminView& view) {
     } else {
         line("No pack can be served: visitors see the 'being updated' screen.", TextStyle::Heading);
     }
-    line(config.development_mode() ? "Development mode: no trusted keys; packs are not verified."
+    for (const auto& problem : view.config_problems)
+        y += ui.text({x, y, w, 0}, "Configuration: " + problem, TextStyle::Body, Align::Start, ui.palette().closed) + ui.px(8);
+    if (config.closed)
+        y += ui.text({x, y, w, 0}, "No pack is served until the configuration says which publishers to trust.", TextStyle::Emphasis,
+                     Align::Start, ui.palette().closed) + ui.px(8);
+    line(config.closed ? "No trusted keys could be read." : config.development_mode() ? "Development mode: no trusted keys; packs are not verified."
                                    : "Signed by key " + (view.signer.empty() ? std::string("?") : view.signer) + " · " +
                                          std::to_string(config.trusted_keys.size()) + " trusted key(s).");
     if (!view.inbox_status.empty()) line("Inbox: " + view.inbox_status);

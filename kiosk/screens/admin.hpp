@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace haven {
 
@@ -27,6 +28,7 @@ struct AdminView {
     Date today;
     std::string inbox_status;    // what the inbox did last
     std::string version_jump;    // a pack waiting for confirmation of its version jump ("stick version 5000")
+    std::vector<std::string> config_problems;  // what is wrong with the configuration
     bool close = false;          // set when staff leave
     bool confirm_version_jump = false;  // set when staff confirm it
     bool roll_back = false;      // set when staff ask for the previous pack
