@@ -229,7 +229,7 @@ void KioskApp::frame() {
     }
     was_in_visit_ = session_.in_visit();
     ImGui::Render();
-    platform_.render();
+    if (render_frames_) platform_.render();
 }
 
 void KioskApp::draw_staff_screens(Rect window, double now) {
@@ -391,12 +391,18 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
             clock_.advance(step.amount);
             frames(2);
             return true;
-        case Step::Kind::Shot:
+        case Step::Kind::Shot: {
+            // The one step that needs pixels: this frame goes through the real renderer.
+            render_frames_ = true;
             frame();
             if (atlas_->overflowed()) frame();  // glyphs dropped while the atlas was refilled
-            if (!platform_.save_png(step.argument, failure)) return false;
+            const bool saved = platform_.save_png(step.argument, failure);
+            platform_.present();  // hands SDL's queued drawing over, so nothing piles up between shots
+            render_frames_ = false;
+            if (!saved) return false;
             std::printf("shot %s\n", step.argument.c_str());
             return true;
+        }
         case Step::Kind::Hold: {
             // Press, keep the finger still for the given kiosk seconds (frames at 60 per second), release.
             const WidgetRecord* w = target(step.argument);
@@ -449,6 +455,9 @@ bool KioskApp::run_step(const Step& step, std::string& failure) {
 }
 
 int KioskApp::run_script(const std::vector<Step>& steps, const std::string& name) {
+    // Scripted frames run every step's logic and lay out every widget (taps hit-test against them), but
+    // only a shot draws pixels: the software renderer is almost all of a frame's cost.
+    render_frames_ = false;
     frames(2);  // the first screen is on, with its widgets known
     for (const auto& step : steps) {
         std::string failure;

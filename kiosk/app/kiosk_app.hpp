@@ -90,6 +90,7 @@ private:
     std::optional<InboxOutcome> pending_jump_;  // a version jump waiting for an admin's confirmation
     Date expiry_day() const;        // the clock, never earlier than this kiosk has known
     bool forget_pending_ = false;  // done at the next frame's start, not under a built draw list
+    bool render_frames_ = true;    // false under a script, except for the frames a shot saves
 };
 
 }  // namespace haven
