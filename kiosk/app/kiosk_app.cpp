@@ -108,13 +108,13 @@ void KioskApp::serve_installed() {
 
 void KioskApp::rebuild_attract_lines() {
     attract_lines_.clear();
+    set_ui_pack(options_.content.get());
     if (!options_.content) return;
     for (const auto& lang : options_.content->manifest.languages) {
-        set_ui_language(lang.code);
         static constexpr const char* invitation = N_("Touch the screen to find help and information");
-        const char* line = tr(invitation);
-        if (line == invitation && lang.code != "en") continue;  // no translation: do not show English twice
-        attract_lines_.push_back({line, lang.direction});
+        if (!has_own_translation(lang.code, invitation)) continue;  // a fallback would show another language twice
+        set_ui_language(lang.code);
+        attract_lines_.push_back({tr(invitation), lang.direction});
     }
     set_ui_language("en");
 }

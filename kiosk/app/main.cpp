@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
     haven::init_ui_text(args.locale_dir);
 
     haven::AppOptions options;
-    options.ui_languages = {HAVEN_UI_LANGUAGES};
+    options.ui_languages = haven::builtin_ui_languages();
     if (!args.config.empty()) {
         std::vector<haven::Problem> problems;
         options.config = haven::load_kiosk_config(args.config, problems);

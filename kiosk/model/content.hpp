@@ -4,6 +4,7 @@
 
 #include "calendar.hpp"
 #include "localized_text.hpp"
+#include "po_catalogue.hpp"
 
 #include <array>
 #include <map>
@@ -162,6 +163,9 @@ struct Content {
     std::vector<Category> categories;
     std::vector<Service> services;
     std::vector<Contact> contacts;
+    // The kiosk's interface strings the pack brings (ui/LANG.po), by language code; they override the
+    // built-in catalogues string by string.
+    std::map<std::string, PoCatalogue> ui_catalogues;
 
     const Language* language(std::string_view code) const;
     const Topic* topic(std::string_view id) const;

@@ -5,6 +5,9 @@
 #include "safe_file.hpp"
 
 #include <algorithm>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace haven {
 
@@ -39,6 +42,16 @@ std::vector<std::string_view> Content::lookup_chain(std::string_view code) const
     return chain;
 }
 
+bool is_ui_catalogue_path(std::string_view path) {
+    if (!path.starts_with("ui/") || !path.ends_with(".po")) return false;
+    const auto code = path.substr(3, path.size() - 6);
+    return !code.empty() && code.find('/') == std::string_view::npos;
+}
+
+bool is_document_path(std::string_view path) {
+    return std::find(document_names.begin(), document_names.end(), path) != document_names.end() || is_ui_catalogue_path(path);
+}
+
 PackDocuments read_documents(const std::filesystem::path& directory, std::vector<Problem>& problems) {
     PackDocuments docs;
     std::string error;
@@ -53,6 +66,20 @@ PackDocuments read_documents(const std::filesystem::path& directory, std::vector
     };
     read("manifest.json", max_manifest_bytes, docs.manifest);
     for (const char* name : document_names) read(name, JsonLimits{}.max_bytes, docs.files[name]);
+    // Interface catalogues: a bounded look into ui/, never through a link.
+    if (auto ui = lstat_at(folder->fd(), ui_folder); ui && S_ISDIR(ui->mode)) {
+        if (auto ui_dir = Folder::open(directory / ui_folder, error)) {
+            DIR* dir = ::fdopendir(::dup(ui_dir->fd()));
+            size_t seen = 0;
+            while (dir && seen++ < 512) {
+                const dirent* e = ::readdir(dir);
+                if (!e) break;
+                const std::string path = std::string(ui_folder) + "/" + e->d_name;
+                if (is_ui_catalogue_path(path)) read(path.c_str(), JsonLimits{}.max_bytes, docs.files[path]);
+            }
+            if (dir) ::closedir(dir);
+        }
+    }
     for (const auto& [name, why] : docs.unreadable) docs.files.erase(name);
     return docs;
 }
@@ -105,6 +132,28 @@ LoadResult load_pack(const PackDocuments& documents) {
     document("topics.json", [&](FieldReader& root) { content->topics = detail::read_topics(root, pack); });
     document("services.json", [&](FieldReader& root) { detail::read_services(root, pack, content->categories, content->services); });
     document("contacts.json", [&](FieldReader& root) { content->contacts = detail::read_contacts(root, pack); });
+
+    // Interface catalogues, each for a language the pack declares.
+    for (const auto& [path, bytes] : documents.files) {
+        if (!is_ui_catalogue_path(path)) continue;
+        Diagnostics diag(path, result.problems);
+        const std::string code = path.substr(3, path.size() - 6);
+        if (!content->language(code)) {
+            diag.error("", "is a catalogue for \"" + code + "\", which is not one of the pack's languages; add it to \"languages\" "
+                                                          "in manifest.json or remove the file.");
+            continue;
+        }
+        if (auto catalogue = parse_po(bytes, diag)) {
+            if (!catalogue->language.empty() && catalogue->language != code)
+                diag.warning("", "its header says Language: " + catalogue->language + ", but the file is for \"" + code + "\".");
+            content->ui_catalogues[code] = std::move(*catalogue);
+        }
+    }
+    for (const auto& [path, why] : documents.unreadable)
+        if (is_ui_catalogue_path(path)) {
+            Diagnostics diag(path, result.problems);
+            report_unreadable(diag, why, path);
+        }
 
     if (std::none_of(content->contacts.begin(), content->contacts.end(),
                      [](const Contact& c) { return c.kind == Contact::Kind::Emergency; }))

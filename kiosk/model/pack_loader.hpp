@@ -31,6 +31,10 @@ struct PackDocuments {
 // Room for the file list of a pack of max_pack_entries files (about 150 bytes each).
 inline constexpr std::uintmax_t max_manifest_bytes = 4u << 20;
 inline constexpr std::array<const char*, 3> document_names{"topics.json", "services.json", "contacts.json"};
+// Interface catalogues a pack may carry: ui/LANG.po, one per language of the pack.
+inline constexpr const char* ui_folder = "ui";
+bool is_ui_catalogue_path(std::string_view path);   // "ui/ps.po"
+bool is_document_path(std::string_view path);       // a document name or a UI catalogue
 
 // Reads the documents of a pack folder (safely: see safe_file.hpp), without verifying anything: for
 // development mode and for editors' checks.

@@ -13,8 +13,7 @@ void draw_unavailable(Ui& ui, Rect area, const KioskConfig& config, const std::v
     Direction saved = ui.direction();
     for (const auto& language : languages) {
         set_ui_language(language);
-        ui.set_direction(language == "ar" || language == "fa" || language == "ps" || language == "prs"
-                             ? Direction::RightToLeft : Direction::LeftToRight);
+        ui.set_direction(ui_language_is_rtl(language) ? Direction::RightToLeft : Direction::LeftToRight);
         char line[512];
         std::snprintf(line, sizeof line, _("This kiosk is being updated. In an emergency, call %s."),
                       config.emergency_display.c_str());

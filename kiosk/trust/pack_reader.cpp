@@ -17,9 +17,7 @@ namespace {
 
 constexpr size_t max_problems_listed = 20;  // of one kind: a pack with 10,000 stray files gets one line more
 
-bool is_document(std::string_view path) {
-    return std::find(document_names.begin(), document_names.end(), path) != document_names.end();
-}
+bool is_document(std::string_view path) { return is_document_path(path); }
 
 // Creates `relative`'s parent folders beneath `root_fd` (0755) and the file itself (0644, new), without
 // following links; returns its descriptor.
