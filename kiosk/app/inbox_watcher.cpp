@@ -91,7 +91,7 @@ void InboxWatcher::try_packs() {
         std::string manifest_error;
         auto manifest = read_regular_file(pack / "manifest.json", max_manifest_bytes, manifest_error);
         const std::string manifest_sha256 = manifest ? sha256_hex(*manifest) : "";
-        const std::string key = manifest_sha256 + "\n" + before;
+        const std::string key = manifest_sha256 + ":" + sha256_hex(before);  // small, whatever the folder holds
         const bool is_confirmed = !confirmed.empty() && confirmed == manifest_sha256;
         if (tried_.count(key) && !is_confirmed) continue;
         InstallOptions options;
@@ -104,8 +104,19 @@ void InboxWatcher::try_packs() {
         // verdict on the pack. Tried again once it has settled; nothing was installed, no version used.
         if (r.retry_later || tree_state(pack, max_pack_entries + 1) != before) {
             retry_ = true;
+            // Not for ever in silence: after a minute of retries, staff are told why it waits.
+            auto& since = waiting_since_[pack.filename().string()];
+            if (since == std::chrono::steady_clock::time_point{}) since = std::chrono::steady_clock::now();
+            if (std::chrono::steady_clock::now() - since > std::chrono::minutes(1)) {
+                since = std::chrono::steady_clock::now();
+                std::lock_guard lock(mutex_);
+                outcomes_.push_back({InboxOutcome::Kind::Waiting, r.version, pack.filename().string(), r.manifest_sha256, r.problems});
+                wake_();
+            }
             continue;
         }
+        waiting_since_.erase(pack.filename().string());
+        if (tried_.size() >= 1024) tried_.clear();  // bounded: at worst a refusal is said again
         tried_.insert(key);
         InboxOutcome outcome{InboxOutcome::Kind::Refused, r.version, pack.filename().string(), r.manifest_sha256, r.problems};
         if (r.ok) outcome.kind = InboxOutcome::Kind::Installed;

@@ -8,6 +8,8 @@
 #include "pack_install.hpp"
 
 #include <atomic>
+#include <chrono>
+#include <map>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -20,7 +22,7 @@
 namespace haven {
 
 struct InboxOutcome {
-    enum class Kind { Installed, AlreadyInstalled, Refused, NeedsConfirmation };
+    enum class Kind { Installed, AlreadyInstalled, Refused, NeedsConfirmation, Waiting };
     Kind kind = Kind::Refused;
     long long version = 0;
     std::string pack;               // the folder's name in the inbox
@@ -50,7 +52,8 @@ private:
     std::mutex mutex_;
     std::vector<InboxOutcome> outcomes_;
     std::string confirmed_;           // guarded by mutex_
-    std::set<std::string> tried_;     // manifest hash + folder state: a refused pack is not retried unchanged
+    std::set<std::string> tried_;     // manifest hash + folder state hash: a refused pack is not retried unchanged
+    std::map<std::string, std::chrono::steady_clock::time_point> waiting_since_;  // packs tried again and again
     std::thread thread_;
 };
 

@@ -44,7 +44,10 @@ bool KioskApp::start(std::string& error) {
     ui_ = std::make_unique<Ui>(*text_);
     rebuild_attract_lines();
     const auto& c = options_.config;
-    if (!c.inbox.empty() && !c.state_dir.empty() && !c.closed)
+    // Without trusted keys anyone with a stick could install anything: development mode has no inbox.
+    if (!c.inbox.empty() && !c.state_dir.empty() && !c.closed && c.development_mode())
+        std::fprintf(stderr, "haven-kiosk: development mode (no trusted keys): the inbox is not watched\n");
+    if (!c.inbox.empty() && !c.state_dir.empty() && !c.closed && !c.development_mode())
         inbox_ = std::make_unique<InboxWatcher>(c.inbox, c.state_dir, c.trusted_keys, [] { SdlPlatform::wake(); });
     return true;
 }
@@ -69,6 +72,10 @@ void KioskApp::take_inbox_results() {
                 pending_jump_ = *o;
                 inbox_status_ = o->pack + ": " + reasons;
                 std::fprintf(stderr, "haven-kiosk: %s from the inbox waits for an admin: %s\n", o->pack.c_str(), reasons.c_str());
+                break;
+            case Kind::Waiting:
+                inbox_status_ = o->pack + ": waiting: " + reasons;
+                std::fprintf(stderr, "haven-kiosk: %s from the inbox is still waiting: %s\n", o->pack.c_str(), reasons.c_str());
                 break;
             case Kind::Refused:
                 last_rejection_ = o->pack + ": " + reasons;

@@ -101,6 +101,13 @@ int main(int argc, char** argv) {
     }
     // The pack in service: --pack for development and demonstrations, else the state folder's. With
     // trusted keys, every file is checked against the signed manifest before anything is shown.
+    // With a state folder, the pack in service is always the installed one: a --pack folder beside it would
+    // bring a stale pack back at every restart and skip the checks on versions and the folder's owners.
+    if (args.pack_given && !options.config.state_dir.empty()) {
+        std::fprintf(stderr, "haven-kiosk: --pack and a configuration with state_dir cannot go together; install the pack into "
+                             "the state folder (kiosk-pack install) and start the kiosk without --pack\n");
+        return 2;
+    }
     const bool from_state = !args.pack_given && !options.config.state_dir.empty();
     const std::string source = from_state ? options.config.state_dir.string() : args.pack;
     auto served = options.config.closed ? haven::ServedPack{}

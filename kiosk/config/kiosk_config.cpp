@@ -3,10 +3,12 @@
 #include "field_reader.hpp"
 #include "json_document.hpp"
 #include "phone.hpp"
+#include "safe_file.hpp"
 
 #include <sodium.h>
 
 #include <cctype>
+#include <unistd.h>
 
 namespace haven {
 
@@ -14,10 +16,18 @@ namespace haven {
 KioskConfig load_kiosk_config(const std::filesystem::path& file, std::vector<Problem>& problems) {
     Diagnostics diag(file.string(), problems);
     KioskConfig config;
-    auto doc = read_json_file(file, diag, JsonLimits{1u << 20, 8});
+    FileStamp stamp;
+    auto doc = read_json_file(file, diag, JsonLimits{1u << 20, 8}, &stamp);
     if (!doc || !doc->is_object()) {
         if (doc) diag.error("", "the configuration must be one JSON object { ... }.");
         config.closed = true;  // which keys to trust is unknown: trust nothing
+        return config;
+    }
+    // It names the keys to trust: if others could change it, it says nothing trustworthy.
+    if ((stamp.mode & 022) != 0 || (stamp.owner != 0 && stamp.owner != ::geteuid())) {
+        diag.error("", "can be changed by users other than root or the kiosk's own user; it names the keys the kiosk trusts, so "
+                       "no pack is served until it is fixed: chown root and chmod 644 it.");
+        config.closed = true;
         return config;
     }
     // A misspelt "trusted_keys" must not quietly turn the kiosk into development mode.

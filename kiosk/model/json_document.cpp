@@ -123,9 +123,9 @@ std::optional<json> parse_json_text(std::string_view text, Diagnostics& diag, co
     return std::nullopt;
 }
 
-std::optional<json> read_json_file(const std::filesystem::path& path, Diagnostics& diag, const JsonLimits& limits) {
+std::optional<json> read_json_file(const std::filesystem::path& path, Diagnostics& diag, const JsonLimits& limits, FileStamp* stamp) {
     std::string error;
-    auto text = read_regular_file(path, limits.max_bytes, error);
+    auto text = read_regular_file(path, limits.max_bytes, error, stamp);
     if (!text) {
         report_unreadable(diag, error, path.string());
         return std::nullopt;

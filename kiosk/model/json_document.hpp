@@ -16,8 +16,9 @@ struct JsonLimits {
     int max_depth = 32;                   // packs nest about 7 deep
 };
 
+struct FileStamp;
 std::optional<nlohmann::json> read_json_file(const std::filesystem::path& path, Diagnostics& diag,
-                                             const JsonLimits& limits = {});
+                                             const JsonLimits& limits = {}, FileStamp* stamp = nullptr);
 // Reports a file that could not be read (`why` as safe_file.hpp says it) in an editor's words.
 void report_unreadable(Diagnostics& diag, const std::string& why, const std::string& where);
 std::optional<nlohmann::json> parse_json_text(std::string_view text, Diagnostics& diag,

@@ -158,7 +158,8 @@ bool read_chunks(int fd, const FileStamp& stamp, const std::function<bool(const 
     return true;
 }
 
-std::optional<std::string> read_regular_beneath(int folder_fd, std::string_view relative, std::uint64_t max_bytes, std::string& error) {
+std::optional<std::string> read_regular_beneath(int folder_fd, std::string_view relative, std::uint64_t max_bytes, std::string& error,
+                                                FileStamp* stamp_out) {
     FileStamp stamp;
     const int fd = open_regular_beneath(folder_fd, relative, stamp, error);
     if (fd < 0) return std::nullopt;
@@ -172,17 +173,19 @@ std::optional<std::string> read_regular_beneath(int folder_fd, std::string_view 
     const bool ok = read_chunks(fd, stamp, [&](const char* p, size_t n) { return out.append(p, n), true; }, error);
     ::close(fd);
     if (!ok) return std::nullopt;
+    if (stamp_out) *stamp_out = stamp;
     return out;
 }
 
-std::optional<std::string> read_regular_file(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& error) {
+std::optional<std::string> read_regular_file(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& error,
+                                             FileStamp* stamp) {
     const auto parent = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     auto folder = Folder::open(parent, error);
     if (!folder) {
         error = "its folder " + error;
         return std::nullopt;
     }
-    return read_regular_beneath(folder->fd(), path.filename().string(), max_bytes, error);
+    return read_regular_beneath(folder->fd(), path.filename().string(), max_bytes, error, stamp);
 }
 
 }  // namespace haven

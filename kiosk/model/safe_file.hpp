@@ -51,8 +51,9 @@ int open_regular_beneath(int folder_fd, std::string_view relative, FileStamp& st
 // The whole file, if it is a regular file of at most `max_bytes`: the size is checked before any byte
 // is read, and a file that grows, shrinks or is rewritten while it is read is refused.
 std::optional<std::string> read_regular_beneath(int folder_fd, std::string_view relative, std::uint64_t max_bytes,
-                                                std::string& error);
-std::optional<std::string> read_regular_file(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& error);
+                                                std::string& error, FileStamp* stamp = nullptr);
+std::optional<std::string> read_regular_file(const std::filesystem::path& path, std::uint64_t max_bytes, std::string& error,
+                                             FileStamp* stamp = nullptr);
 
 // Reads an open file from its start to its end, exactly `stamp.size` bytes, handing each piece to
 // `chunk` (to hash, keep or copy it; it returns false to stop), and checks that the file did not change

@@ -74,8 +74,11 @@ bool make_folder(const fs::path& dir, std::string& error) {
 // Holds STATE/install.lock while it lives: one install at a time (the inbox and an admin's kiosk-pack).
 class InstallLock {
 public:
+    // Owner-only: a user who could open it could hold it and freeze every update.
     explicit InstallLock(const fs::path& state) {
-        fd_ = ::open((state / "install.lock").c_str(), O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+        fd_ = ::open((state / "install.lock").c_str(), O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+        struct stat st {};
+        if (fd_ >= 0 && ::fstat(fd_, &st) == 0 && (st.st_uid == ::geteuid() || st.st_uid == 0)) ::fchmod(fd_, 0600);
         held_ = fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
     }
     ~InstallLock() {
@@ -102,6 +105,22 @@ void prune(const fs::path& state) {
 }  // namespace
 
 std::string unsafe_state_folder(const fs::path& state) {
+    // Every folder above it too: whoever can rename one of them can put another state folder in its place.
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(state, ec);
+    for (fs::path above = absolute.parent_path(); !ec && !above.empty(); above = above.parent_path()) {
+        struct stat st {};
+        if (::stat(above.c_str(), &st) == 0) {
+            const bool sticky = (st.st_mode & S_ISVTX) != 0;  // /tmp: others may write, but not rename what is ours
+            if (((st.st_mode & 002) != 0 && !sticky) || (st.st_mode & 020 && !sticky && st.st_gid != 0))
+                return above.string() + " (a folder above the state folder) can be changed by other users; the kiosk will not serve or "
+                                        "install from below it. Make it writable by its owner only: chmod go-w " + above.string();
+            if (st.st_uid != 0 && st.st_uid != ::geteuid())
+                return above.string() + " (a folder above the state folder) belongs to another user (uid " + std::to_string(st.st_uid) +
+                       "); keep the state folder below folders of root or of the kiosk's own user.";
+        }
+        if (above == above.parent_path()) break;
+    }
     for (const fs::path& dir : {state, state / "packs"}) {
         struct stat st {};
         if (::lstat(dir.c_str(), &st) != 0) continue;  // not there yet
@@ -168,6 +187,14 @@ InstallResult install_pack(const fs::path& pack, const fs::path& state, const st
                       std::to_string(history.highest) + "; packs normally count up by one. An admin must confirm it on the "
                       "admin screen (or with kiosk-pack install --allow-version-jump) before it is installed.");
         }
+        // A pack dated in the future: its date or this kiosk's clock is wrong. A person decides.
+        const Date known = std::max(today, floor.value_or(today));
+        if (m.created.days() > known.days() + std::chrono::days{2} && !confirmed) {
+            r.needs_confirmation = true;
+            return no("the pack was created on " + m.created.iso() + ", after today's date on this kiosk (" + known.iso() +
+                      "): the pack's date or the kiosk's clock is wrong. An admin must confirm it on the admin screen (or with "
+                      "kiosk-pack install --allow-version-jump) before it is installed.");
+        }
         // The clock can be wrong or set back: it is never trusted earlier than what this kiosk has known.
         judged = std::max({today, floor.value_or(today), m.created});
         if (today < judged)
@@ -225,6 +252,7 @@ InstallResult install_pack(const fs::path& pack, const fs::path& state, const st
     PackReadOptions copy_options;
     copy_options.trusted = trusted;
     copy_options.all_files = true;
+    copy_options.require_private = true;  // as the kiosk will read it: nothing others could change
     auto copy = read_pack(staging, copy_options);
     if (!copy.ok || copy.manifest_sha256 != r.manifest_sha256) {
         for (auto& p : copy.problems) r.problems.push_back(std::move(p));
@@ -255,13 +283,23 @@ InstallResult install_pack(const fs::path& pack, const fs::path& state, const st
     if (had_current && old_target != fs::path("packs") / name) switch_link(state, "previous", old_target);
     write_state_file(state, "highest-version", std::to_string(m.version) + "\n");
     ::unlink((state / "rolled-back-to").c_str());
-    write_state_file(state, "clock-floor", std::max(judged, m.created).iso() + "\n");
+    // The latest date this kiosk has known, from two witnesses that check each other: the signed creation
+    // date, but never past the clock (a pack dated years ahead by mistake must not make every later pack
+    // look expired), and the clock, but never more than a year past the creation date (a clock running far
+    // ahead at one install must not either).
+    const Date created_bound{std::chrono::year_month_day{today.days() + std::chrono::days{2}}};
+    const Date clock_bound{std::chrono::year_month_day{m.created.days() + std::chrono::days{366}}};
+    const Date new_floor = std::max({floor.value_or(Date{}), std::min(m.created, created_bound), std::min(today, clock_bound)});
+    write_state_file(state, "clock-floor", new_floor.iso() + "\n");
     prune(state);
     r.ok = true;
     return r;
 }
 
 bool roll_back(const fs::path& state, std::string& error) {
+    if (auto why = unsafe_state_folder(state); !why.empty()) return error = why, false;
+    InstallLock lock(state);
+    if (!lock.held()) return error = "an installation is under way; try again in a minute", false;
     std::error_code ec;
     const fs::path previous = fs::read_symlink(state / "previous", ec);
     if (ec) return error = "there is no previous pack to go back to", false;

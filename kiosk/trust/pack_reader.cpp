@@ -26,9 +26,10 @@ int create_beneath(int root_fd, const std::string& relative) {
     size_t start = 0;
     for (size_t slash; dir >= 0 && (slash = relative.find('/', start)) != std::string::npos; start = slash + 1) {
         const std::string part = relative.substr(start, slash - start);
-        ::mkdirat(dir, part.c_str(), 0755);
+        const bool made = ::mkdirat(dir, part.c_str(), 0755) == 0;
         const int next = ::openat(dir, part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         ::close(dir);
+        if (next >= 0 && made) ::fchmod(next, 0755);  // whatever the umask: the kiosk's own user must read it
         dir = next;
     }
     if (dir < 0) return -1;

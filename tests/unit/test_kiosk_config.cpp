@@ -110,3 +110,13 @@ TEST_CASE("a bad emergency number or PIN hash is refused and never shown or used
     CHECK(config.emergency_display == "112");
     CHECK(config.admin_pin_hash.empty());
 }
+
+TEST_CASE("a configuration others can change says nothing trustworthy: closed") {
+    ConfigFile c;
+    std::vector<Problem> problems;
+    std::ofstream(c.file) << R"({"trusted_keys": [")" + key_a + R"("]})";
+    fs::permissions(c.file, fs::perms::others_write, fs::perm_options::add);
+    auto config = load_kiosk_config(c.file, problems);
+    CHECK(says(problems, "can be changed by users other than root"));
+    CHECK(config.closed);
+}

@@ -332,3 +332,75 @@ TEST_CASE("a clock set back cannot revive an expired pack; a clock before a pack
     const Date long_ago{std::chrono::year{2020} / 1 / 1};
     CHECK(judged_today(long_ago, {}, served.loaded.content->manifest).iso() == "2026-01-10");
 }
+
+// Found by an adversarial review of the first version of this chain.
+
+TEST_CASE("a pack dated years ahead cannot push the clock floor and stop every later update; it waits for an admin") {
+    TrustSetup s;
+    PackFixture v10, typo, v12;
+    s.sign_version(v10, 10);
+    REQUIRE(install_pack(v10.dir(), s.state, {s.pub}, today).ok);
+    typo.set("manifest.json", "/created", "2062-11-01");
+    s.sign_version(typo, 11, "2063-12-31");
+    auto r = install_pack(typo.dir(), s.state, {s.pub}, today);
+    CHECK(r.needs_confirmation);
+    CHECK(refused_because(r, "the pack's date or the kiosk's clock is wrong"));
+    // Even once an admin lets it in, the floor moves no further than the clock: the next normal release installs.
+    InstallOptions yes;
+    yes.confirmed_manifest_sha256 = r.manifest_sha256;
+    REQUIRE(install_pack(typo.dir(), s.state, {s.pub}, today, yes).ok);
+    CHECK(slurp(s.state / "clock-floor") == "2026-11-25\n");  // the clock (and two days), not the typo
+    s.sign_version(v12, 12, "2027-12-31");
+    auto next = install_pack(v12.dir(), s.state, {s.pub}, today);
+    INFO(all_messages(next.problems));
+    CHECK(next.ok);
+    // A kiosk clock far ahead at one install moves the floor at most a year past the pack's creation.
+    TrustSetup t;
+    PackFixture a, b;
+    t.sign_version(a, 1, "2063-12-31");
+    REQUIRE(install_pack(a.dir(), t.state, {t.pub}, Date{std::chrono::year{2062} / 1 / 1}).ok);
+    CHECK(slurp(t.state / "clock-floor") == "2027-01-11\n");  // created 2026-01-10 + 366 days
+    b.set("manifest.json", "/created", "2026-11-01");
+    t.sign_version(b, 2, "2027-12-31");
+    CHECK(install_pack(b.dir(), t.state, {t.pub}, today).ok);
+}
+
+TEST_CASE("no other user can hold the install lock; subfolders of a pack get 0755 under any umask") {
+    TrustSetup s;
+    PackFixture v1;
+    fs::create_directories(v1.dir() / "media" / "icons");
+    spit(v1.dir() / "media" / "icons" / "a.png", "png");
+    s.sign_version(v1, 1);
+    const mode_t old_umask = ::umask(077);
+    auto r = install_pack(v1.dir(), s.state, {s.pub}, today);
+    ::umask(old_umask);
+    INFO(all_messages(r.problems));
+    REQUIRE(r.ok);
+    CHECK(mode_of(s.state / "install.lock") == 0600);
+    const fs::path current = fs::canonical(s.state / "current");
+    CHECK(mode_of(current / "media") == 0755);
+    CHECK(mode_of(current / "media" / "icons") == 0755);
+    CHECK(mode_of(current / "media" / "icons" / "a.png") == 0644);
+    CHECK(load_installed_for_service(s.state, {s.pub}).loaded.ok());
+}
+
+TEST_CASE("a folder above the state folder that others can write is refused; a sticky one like /tmp is fine") {
+    TrustSetup s;
+    PackFixture v1;
+    s.sign_version(v1, 1);
+    REQUIRE(install_pack(v1.dir(), s.state, {s.pub}, today).ok);  // below /tmp (sticky)
+    fs::permissions(s.root, fs::perms::others_write, fs::perm_options::add);
+    auto served = load_installed_for_service(s.state, {s.pub});
+    CHECK_FALSE(served.loaded.ok());
+    CHECK(all_messages(served.refusals).find("a folder above the state folder") != std::string::npos);
+    fs::permissions(s.root, fs::perms::others_write, fs::perm_options::remove);
+    CHECK(load_installed_for_service(s.state, {s.pub}).loaded.ok());
+}
+
+TEST_CASE("files named like OS litter still count towards the limit on entries") {
+    TrustSetup s;
+    PackFixture pack;
+    s.sign_version(pack, 4);
+    for (size_t i = 0; i <= max_pack_entries; ++i) std::ofstream(pack.dir() / ("._" + std::to_string(i)));
+    CHECK(refused_because(install_pack(pack.dir(), s.state, {s.pub}, today), "holds more than 10000 files and folders"));
+}
