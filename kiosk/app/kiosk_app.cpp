@@ -309,7 +309,7 @@ int KioskApp::ms_until_next_change() const {
     }
     // The attract screen changes by itself (its rotating invitation); everything else waits for input.
     if (!options_.content) return -1;
-    constexpr double period = 4.0;
+    constexpr double period = theme::attract_page_seconds;
     double now = clock_.seconds() - attract_since_;
     double next = (std::floor(now / period) + 1) * period;
     return int((next - now) * 1000) + 1;

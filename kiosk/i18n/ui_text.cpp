@@ -112,6 +112,22 @@ const char* tr(const char* msgid) {
     return s.isolated.try_emplace(key, "\u2066" + std::string(msgid) + "\u2069").first->second.c_str();
 }
 
+std::string translation_source(std::string_view language, const char* msgid) {
+    auto& s = state();
+    const std::string saved = s.language;
+    set_ui_language(language);
+    std::string source = "en";
+    for (const auto& code : s.chain) {
+        if (code == "en") break;
+        if (lookup(code, msgid)) {
+            source = code;
+            break;
+        }
+    }
+    set_ui_language(saved);
+    return source;
+}
+
 bool ui_language_is_rtl(std::string_view language) { return is_rtl(language); }
 
 bool has_own_translation(std::string_view language, const char* msgid) {

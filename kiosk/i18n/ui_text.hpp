@@ -34,6 +34,10 @@ const char* tr(const char* msgid);
 // Whether `language` is written right to left (the pack's word for it, else ICU's).
 bool ui_language_is_rtl(std::string_view language);
 
+// Which language a visitor reading `language` sees `msgid` in: the language itself, one of its
+// fallbacks, or "en" when only the msgid (English) is left.
+std::string translation_source(std::string_view language, const char* msgid);
+
 // True when `language` itself (pack or built-in, not a fallback) translates `msgid`.
 bool has_own_translation(std::string_view language, const char* msgid);
 

@@ -46,6 +46,9 @@ LoadResult load_pack(const std::filesystem::path& directory);  // read_documents
 // Only the manifest, from its bytes (for decisions before anything else is read).
 std::optional<Manifest> parse_manifest(std::string_view bytes, std::vector<Problem>& problems);
 
+// A language tag as ICU writes it in BCP 47 ("zh-hans" -> "zh-Hans"), or empty when it is not one.
+std::string canonical_language_tag(std::string_view tag);
+
 // True when `name` is an IANA zone the system's tz database knows (e.g. "Europe/Berlin").
 bool is_known_timezone(std::string_view name);
 

@@ -12,6 +12,7 @@ struct PackContext {
 };
 
 Manifest read_manifest(FieldReader& root);
+
 std::vector<Topic> read_topics(FieldReader& root, const PackContext& pack);
 void read_services(FieldReader& root, const PackContext& pack, std::vector<Category>& categories,
                    std::vector<Service>& services);

@@ -99,7 +99,12 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
                 auto end = entry.str.find('\n', lang);
                 catalogue.language = std::string(trim(std::string_view(entry.str).substr(lang + 9, end == std::string::npos ? std::string::npos : end - lang - 9)));
             }
-        } else if (entry.fuzzy) {
+            entry = Entry{};
+            return;
+        }
+        const std::string key = entry.has_context ? entry.context + '\x04' + entry.id : entry.id;
+        catalogue.msgids.push_back(key);
+        if (entry.fuzzy) {
             ++catalogue.fuzzy;
         } else if (entry.str.empty()) {
             ++catalogue.untranslated;
@@ -111,7 +116,6 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
                 diag.error("", at(entry.line) + "the translation of \"" + entry.id + "\" must keep the placeholders " +
                                    (list.empty() ? "(none)" : list) + " in the same order; it would show wrong text or crash.");
             } else {
-                const std::string key = entry.has_context ? entry.context + '\x04' + entry.id : entry.id;
                 if (!catalogue.strings.emplace(key, entry.str).second)
                     diag.error("", at(entry.line) + "\"" + entry.id + "\" is translated twice; keep one.");
             }

@@ -16,6 +16,7 @@ namespace haven {
 struct PoCatalogue {
     std::string language;  // from the header's "Language:", if any
     std::unordered_map<std::string, std::string> strings;  // msgid -> msgstr (msgctxt '\x04' msgid with a context)
+    std::vector<std::string> msgids;  // every entry's msgid in file order, translated or not (a template's list)
     size_t fuzzy = 0;         // entries skipped as fuzzy
     size_t untranslated = 0;  // entries with an empty msgstr
 

@@ -2,7 +2,29 @@
 #include "pack_readers.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <unicode/uloc.h>
 #include <set>
+
+namespace haven {
+
+std::string canonical_language_tag(std::string_view tag) {
+    if (tag.size() < 2 || tag.size() > 35 ||
+        !std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }))
+        return {};
+    char locale[ULOC_FULLNAME_CAPACITY];
+    int32_t parsed = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_forLanguageTag(std::string(tag).c_str(), locale, sizeof locale, &parsed, &status);
+    if (U_FAILURE(status) || parsed != int32_t(tag.size())) return {};
+    char canonical[ULOC_FULLNAME_CAPACITY];
+    status = U_ZERO_ERROR;
+    uloc_toLanguageTag(locale, canonical, sizeof canonical, true, &status);
+    if (U_FAILURE(status)) return {};
+    return canonical;
+}
+
+}  // namespace haven
 
 namespace haven::detail {
 namespace {
@@ -46,11 +68,17 @@ Manifest read_manifest(FieldReader& root) {
     root.objects("languages", Need::Required, [&](FieldReader& l, size_t) {
         Language lang;
         lang.code = l.string("code");
-        // The code reaches gettext's LANGUAGE, widget ids and ICU: letters and '-' only.
-        if (!lang.code.empty() && (lang.code.size() < 2 || lang.code.size() > 8 ||
-                                   !std::all_of(lang.code.begin(), lang.code.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }))) {
-            diag.error(l.pointer_of("code"), shown(lang.code) + " is not a language code; use lower-case codes such as \"ar\", \"ti\" or \"prs\".");
-            lang.code.clear();
+        // A BCP 47 tag, as ICU writes it ("ps", "prs", "zh-Hans", "sr-Latn", "ps-AF"): it reaches file names
+        // (ui/CODE.po), widget ids and ICU.
+        if (!lang.code.empty()) {
+            const std::string canonical = canonical_language_tag(lang.code);
+            if (canonical.empty()) {
+                diag.error(l.pointer_of("code"), shown(lang.code) + " is not a language tag; use BCP 47 tags such as \"ar\", \"prs\", \"zh-Hans\" or \"ps-AF\".");
+                lang.code.clear();
+            } else if (canonical != lang.code) {
+                diag.error(l.pointer_of("code"), shown(lang.code) + " is written \"" + canonical + "\" in BCP 47; use that.");
+                lang.code.clear();
+            }
         }
         lang.name = l.string("name");
         auto direction = l.string("direction");

@@ -6,6 +6,9 @@
 #include "pack_loader.hpp"
 #include "pack_report.hpp"
 #include "utf.hpp"
+#include "ui_text.hpp"
+#include "po_catalogue.hpp"
+#include "safe_file.hpp"
 
 #include <cstring>
 #include <fstream>
@@ -35,6 +38,7 @@ int usage() {
                  "       kiosk-pack info PACK_DIR [--trust NAME.pub ...]\n"
                  "       kiosk-pack install PACK_DIR --into STATE_DIR [--trust NAME.pub ...] [--allow-version-jump]\n"
                  "       kiosk-pack hash-pin      (reads a PIN on standard input)\n"
+                 "       kiosk-pack ui-template   (writes the interface's PO template to standard output)\n"
                  "  validate  list every problem in the pack (file, JSON pointer, what to do), dates passed or\n"
                  "            near, and a coverage table per language (translated, falling back, missing,\n"
                  "            characters no installed font can draw); exit status 0 only without errors\n"
@@ -61,9 +65,49 @@ bool is_audio(const std::filesystem::path& file) {
            (starts("RIFF") && std::memcmp(b + 8, "WAVE", 4) == 0);
 }
 
+// The kiosk's interface strings (the template beside the built-in catalogues), or empty when it is missing.
+std::vector<std::string> interface_msgids(const std::string& locale_dir) {
+    std::string error;
+    auto text = haven::read_regular_file(std::filesystem::path(locale_dir) / "haven-kiosk.pot", 1u << 20, error);
+    if (!text) return {};
+    std::vector<haven::Problem> ignored;
+    haven::Diagnostics diag("haven-kiosk.pot", ignored);
+    auto pot = haven::parse_po(*text, diag);
+    return pot ? pot->msgids : std::vector<std::string>{};
+}
+
+struct InterfaceCoverage {
+    int own = 0;                              // in the language itself (pack or built-in)
+    std::map<std::string, int> via;           // through a fallback language
+    std::vector<std::string> english;         // left in English
+};
+
+// Per language of the pack: where each interface string a visitor sees comes from.
+std::map<std::string, InterfaceCoverage> interface_coverage(const haven::Content& content, const std::vector<std::string>& msgids) {
+    std::map<std::string, InterfaceCoverage> out;
+    haven::set_ui_pack(&content);
+    for (const auto& lang : content.manifest.languages) {
+        auto& c = out[lang.code];
+        for (const auto& id : msgids) {
+            const std::string source = haven::translation_source(lang.code, id.c_str());
+            if (source == lang.code || lang.code == "en") ++c.own;
+            else if (source == "en") c.english.push_back(id);
+            else ++c.via[source];
+        }
+    }
+    haven::set_ui_pack(nullptr);
+    return out;
+}
+
 // Every problem, then the coverage table (with characters no installed font can draw); --json for machines.
-int validate(const char* directory, bool json) {
+int validate(const char* directory, bool json, const std::string& locale_dir) {
     auto result = haven::load_pack(directory);
+    haven::init_ui_text(locale_dir);
+    const auto msgids = interface_msgids(locale_dir);
+    if (msgids.empty())
+        result.problems.push_back({haven::Problem::Severity::Warning, "", "", "the kiosk's interface template (" + locale_dir +
+                                   "/haven-kiosk.pot) cannot be read, so interface coverage is not reported."});
+    std::map<std::string, InterfaceCoverage> ui_table;
     std::vector<haven::Problem> problems = result.problems;
     std::vector<haven::LanguageCoverage> table;
     std::map<std::string, std::string> no_glyph;  // language -> characters no font has
@@ -83,6 +127,17 @@ int validate(const char* directory, bool json) {
                 }
             }
         table = haven::coverage(*result.content);
+        ui_table = interface_coverage(*result.content, msgids);
+        for (const auto& [code, c] : ui_table) {
+            if (c.english.empty()) continue;
+            std::string some;
+            for (size_t i = 0; i < c.english.size() && i < 5; ++i) some += (i ? ", \"" : "\"") + c.english[i] + "\"";
+            if (c.english.size() > 5) some += " and " + std::to_string(c.english.size() - 5) + " more";
+            problems.push_back({haven::Problem::Severity::Warning, "ui/" + code + ".po", "",
+                                std::to_string(c.english.size()) + " of the kiosk's interface strings have no translation for '" + code +
+                                    "' (nor in its fallback languages) and show in English: " + some +
+                                    ". Translate them in ui/" + code + ".po (start from kiosk-pack ui-template)."});
+        }
         haven::FontSet fonts;
         for (const auto& [code, texts] : haven::texts_by_language(*result.content)) {
             std::set<char32_t> missing;
@@ -106,7 +161,9 @@ int validate(const char* directory, bool json) {
             out["problems"].push_back({{"severity", p.is_error() ? "error" : "warning"}, {"file", p.file}, {"pointer", p.pointer}, {"message", p.message}});
         for (const auto& row : table)
             out["coverage"].push_back({{"language", row.code}, {"translated", row.translated}, {"fallback", row.fallback},
-                                       {"missing", row.missing}, {"characters_without_glyph", no_glyph[row.code]}});
+                                       {"missing", row.missing}, {"characters_without_glyph", no_glyph[row.code]},
+                                       {"interface", {{"own", ui_table[row.code].own}, {"via_fallback", ui_table[row.code].via},
+                                                      {"english", ui_table[row.code].english}}}});
         std::printf("%s\n", out.dump(2).c_str());
         return errors == 0 ? 0 : 1;
     }
@@ -115,11 +172,16 @@ int validate(const char* directory, bool json) {
         const auto& c = *result.content;
         std::printf("\n%s version %lld: %zu languages, %zu topics, %zu categories, %zu services, %zu contacts\n", c.manifest.id.c_str(),
                     c.manifest.version, c.manifest.languages.size(), c.topics.size(), c.categories.size(), c.services.size(), c.contacts.size());
-        std::printf("\nlanguage  translated  fallback  missing  status    no glyph\n");
+        std::printf("\nlanguage  translated  fallback  missing  status    interface (own / via fallback / English)  no glyph\n");
         for (const auto& row : table) {
             const auto* l = c.language(row.code);
-            std::printf("%-8s  %10d  %8d  %7d  %-8s  %s\n", row.code.c_str(), row.translated, row.fallback, row.missing,
-                        l && l->status == haven::TranslationStatus::Reviewed ? "reviewed" : "draft",
+            const auto& ui = ui_table[row.code];
+            std::string via;
+            for (const auto& [from, n] : ui.via) via += (via.empty() ? "" : "+") + std::to_string(n) + " " + from;
+            char interface[128];
+            std::snprintf(interface, sizeof interface, "%d / %s / %zu", ui.own, via.empty() ? "0" : via.c_str(), ui.english.size());
+            std::printf("%-8s  %10d  %8d  %7d  %-8s  %-40s  %s\n", row.code.c_str(), row.translated, row.fallback, row.missing,
+                        l && l->status == haven::TranslationStatus::Reviewed ? "reviewed" : "draft", interface,
                         no_glyph[row.code].empty() ? "-" : no_glyph[row.code].c_str());
         }
     }
@@ -243,7 +305,15 @@ int hash_pin_from_stdin() {
 
 int main(int argc, char** argv) {
     if ((argc == 3 || argc == 4) && std::strcmp(argv[1], "validate") == 0)
-        return validate(argv[2], argc == 4 && std::strcmp(argv[3], "--json") == 0);
+        return validate(argv[2], argc == 4 && std::strcmp(argv[3], "--json") == 0, HAVEN_LOCALE_DIR);
+    if (argc == 2 && std::strcmp(argv[1], "ui-template") == 0) {
+        // The interface template for a translator who starts a new language: msginit -i - -l ps -o ui/ps.po
+        std::string error;
+        auto pot = haven::read_regular_file(std::filesystem::path(HAVEN_LOCALE_DIR) / "haven-kiosk.pot", 1u << 20, error);
+        if (!pot) return fail("the interface template cannot be read (" + error + ")");
+        std::fwrite(pot->data(), 1, pot->size(), stdout);
+        return 0;
+    }
     if (argc == 2 && std::strcmp(argv[1], "hash-pin") == 0) return hash_pin_from_stdin();
     if (argc == 3 && std::strcmp(argv[1], "keygen") == 0) {
         std::string error;

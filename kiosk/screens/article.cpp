@@ -61,6 +61,10 @@ void draw_article(ScreenContext& ctx) {
                       shown_in ? shown_in->name.c_str() : std::string(body.language).c_str());
         column.notice(note);
     }
+    // A page shown in another language reads in that language's direction, inside the mirrored screen.
+    const Direction visitor_direction = ui.direction();
+    if (const Language* shown_in = ctx.content.language(body.language); body.is_fallback && shown_in)
+        ui.set_direction(shown_in->direction);
     if (body) {
         for (const auto& block : *body.value) {
             switch (block.kind) {
@@ -83,6 +87,7 @@ void draw_article(ScreenContext& ctx) {
             }
         }
     }
+    ui.set_direction(visitor_direction);
     column.gap(24);
     char reviewed[256];
     std::snprintf(reviewed, sizeof reviewed, _("Last checked: %s"), topic->reviewed.iso().c_str());

@@ -8,9 +8,9 @@ void draw_languages(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     const Rect bounds = content_bounds(ctx);
     const auto& languages = ctx.content.manifest.languages;
-    // Large tiles, each language named in its own script, in the pack's order; two columns, or one on
-    // a narrow portrait screen.
-    const int columns = bounds.w > ui.px(1100) ? 2 : 1;
+    // Large tiles, each language named in its own script, in the pack's order; two columns (a 1080-wide
+    // portrait screen too, so that a dozen languages fit without scrolling), one only on a narrow one.
+    const int columns = bounds.w > ui.px(900) ? 2 : 1;
     const float gap = ui.px(theme::gap);
     const float tile_w = (bounds.w - gap * float(columns - 1)) / float(columns);
     const float tile_h = ui.px(120);

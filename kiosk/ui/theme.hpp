@@ -32,6 +32,8 @@ constexpr Palette high_contrast_palette{
     rgb(0x7C, 0xFF, 0x7C), rgb(0xFF, 0x9C, 0x9C)};
 
 namespace theme {
+// The attract screen shows a few languages at a time and turns to the next few after this long.
+inline constexpr double attract_page_seconds = 5;
 constexpr float bar_height = 120;   // top bar with back, home, emergency, quick exit
 constexpr float touch_target = 96;  // the smallest thing a finger must hit (>= 88 px at 1080 p)
 constexpr float gap = 24;

@@ -250,3 +250,22 @@ TEST_CASE("the bundled demo pack loads without errors and meets the demo's brief
     CHECK(has_number("112"));
     CHECK(has_number("116006"));
 }
+
+TEST_CASE("language codes are BCP 47 tags as ICU writes them") {
+    using haven::canonical_language_tag;
+    for (const char* ok : {"ar", "prs", "ps-AF", "zh-Hans", "sr-Latn", "ckb", "ti", "my"}) {
+        CAPTURE(std::string(ok));
+        CHECK(canonical_language_tag(ok) == ok);
+    }
+    CHECK(canonical_language_tag("zh-hans") == "zh-Hans");
+    CHECK(canonical_language_tag("ps-af") == "ps-AF");
+    CHECK(canonical_language_tag("").empty());
+    CHECK(canonical_language_tag("e").empty());
+    CHECK(canonical_language_tag("ar/../x").empty());
+    CHECK(canonical_language_tag("not a tag").empty());
+
+    haven::testing::PackFixture pack;
+    pack.set("manifest.json", "/languages/2/code", "zh-hans");
+    auto result = haven::load_pack(pack.dir());
+    CHECK(reports(result.problems, "manifest.json", "/languages/2/code", Error, "is written \"zh-Hans\" in BCP 47"));
+}

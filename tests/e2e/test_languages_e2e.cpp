@@ -1,0 +1,76 @@
+// Languages are content: a pack brings languages the binary has no catalogue for, interface included.
+#include "kiosk_runner.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+namespace fs = std::filesystem;
+using haven::testing::run_kiosk;
+using haven::testing::shots_dir;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The demo pack with five more languages, each with its draft interface catalogue (tests/data).
+fs::path make_languages_pack(const fs::path& root) {
+    const fs::path pack = root / "pack";
+    fs::remove_all(root);
+    fs::create_directories(root);
+    fs::copy(HAVEN_DEMO_PACK, pack, fs::copy_options::recursive);
+    fs::copy(HAVEN_TEST_DATA "/languages-pack/ui", pack / "ui", fs::copy_options::recursive);
+    auto manifest = nlohmann::ordered_json::parse(slurp(pack / "manifest.json"));
+    auto add = [&](const char* code, const char* name, const char* direction, std::vector<std::string> fallback) {
+        manifest["languages"].push_back({{"code", code}, {"name", name}, {"direction", direction}, {"fallback", fallback}, {"status", "draft"}});
+    };
+    add("ps", "پښتو", "rtl", {});
+    add("prs", "دری", "rtl", {"fa", "en"});
+    add("ur", "اردو", "rtl", {});
+    add("my", "မြန်မာ", "ltr", {});
+    add("tr", "Türkçe", "ltr", {});
+    std::ofstream(pack / "manifest.json", std::ios::trunc) << manifest.dump(2) << "\n";
+    return pack;
+}
+
+}  // namespace
+
+TEST_CASE("a pack in Pashto, Dari, Urdu, Burmese and Turkish brings their interface: validated, then every screen in each") {
+    const fs::path root = shots_dir / "languages";
+    const fs::path pack = make_languages_pack(root);
+    const std::string report = root / "validate.txt";
+    REQUIRE(std::system(("'" HAVEN_KIOSK_PACK_BINARY "' validate '" + pack.string() + "' > '" + report + "'").c_str()) == 0);
+    const std::string validated = slurp(report);
+    INFO(validated);
+    // Interface coverage, per language: own strings / through a fallback / left in English.
+    for (const char* code : {"ps", "ur", "my", "tr"})
+        CHECK(std::regex_search(validated, std::regex(std::string("\n") + code + " .* 75 / 0 / 0 ")));
+    CHECK(std::regex_search(validated, std::regex("\nprs .* 17 / 58 fa / 0 ")));  // Dari: its own words, Farsi for the rest
+
+    for (const char* size : {"1920x1080", "1080x1920"}) {
+        for (const std::string code : {"ps", "prs", "ur", "my", "tr"}) {
+            CAPTURE(code);
+            CAPTURE(std::string(size));
+            std::string script = slurp(HAVEN_E2E_DIR "/journey-languages.txt");
+            script = std::regex_replace(script, std::regex("LANG"), code + "-" + size);
+            script = std::regex_replace(script, std::regex("lang\\." + code + "-" + size), "lang." + code);
+            const fs::path file = root / (code + "-" + size + ".txt");
+            std::ofstream(file) << script;
+            std::string output;
+            CHECK(run_kiosk("--pack '" + pack.string() + "' --windowed " + size + " --now 2026-11-23T10:00Z --script '" + file.string() + "'",
+                            &output) == 0);
+            INFO(output);
+            fs::rename(shots_dir / (code + "-" + std::string(size) + "-01-home.png"), root / (code + "-" + size + "-01-home.png"));
+            for (const char* shot : {"-00-attract.png", "-02-article.png", "-03-services.png", "-04-contacts.png", "-05-contact.png"})
+                fs::rename(shots_dir / (code + "-" + size + shot), root / (code + "-" + size + shot));
+        }
+        // Each language's home screen is its own: not the English one, not another's.
+        CHECK(slurp(root / ("ps-" + std::string(size) + "-01-home.png")) != slurp(root / ("ur-" + std::string(size) + "-01-home.png")));
+        CHECK(slurp(root / ("prs-" + std::string(size) + "-01-home.png")) != slurp(root / ("ps-" + std::string(size) + "-01-home.png")));
+    }
+}
