@@ -74,7 +74,7 @@ TEST_CASE("every bad field is reported at its file and JSON pointer with a fix")
         {"display with digits of another script", "services.json", "/services/0/phones/0/display",
          "+49 30 23125 001 \u0663", "/services/0/phones/0/display", Error, "may contain only digits 0-9"},
         {"language code that could reach a file path", "manifest.json", "/languages/2/code", "../fr",
-         "/languages/2/code", Error, "is not a language code"},
+         "/languages/2/code", Error, "is not a language tag"},
         {"misspelt field", "topics.json", "/topics/0/sumary", json{{"en", "x"}}, "/topics/0/sumary", Warning,
          "unknown field \"sumary\"; it is ignored. Did you mean \"summary\"?"},
         {"missing required field", "topics.json", "/topics/0/title", removed, "/topics/0", Error,
