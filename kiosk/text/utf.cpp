@@ -1,5 +1,7 @@
 #include "utf.hpp"
 
+#include <unicode/uchar.h>
+
 namespace haven {
 namespace {
 
@@ -61,6 +63,9 @@ DecodedText decode_utf8(std::string_view s) {
 
 namespace {
 bool is_ascii_digit(char16_t c) { return c >= u'0' && c <= u'9'; }
+// Any script's decimal digits (Arabic-Indic, Extended Arabic-Indic as in Farsi and Urdu, Bengali,
+// Devanagari, Myanmar ...): a phone number written in them keeps its groups in reading order too.
+bool is_decimal_digit(char16_t c) { return is_ascii_digit(c) || (c > 0x7F && u_charType(c) == U_DECIMAL_DIGIT_NUMBER); }
 bool is_group_separator(char16_t c) { return c == u' ' || c == u'-' || c == u'.' || c == u'/' || c == 0x00A0; }
 }  // namespace
 
@@ -70,8 +75,8 @@ void isolate_numbers(DecodedText& t) {
     out.source.reserve(t.source.size() + 8);
     size_t i = 0;
     while (i < t.text.size()) {
-        const bool plus = t.text[i] == u'+' && i + 1 < t.text.size() && is_ascii_digit(t.text[i + 1]);
-        if (!plus && !is_ascii_digit(t.text[i])) {
+        const bool plus = t.text[i] == u'+' && i + 1 < t.text.size() && is_decimal_digit(t.text[i + 1]);
+        if (!plus && !is_decimal_digit(t.text[i])) {
             out.text.push_back(t.text[i]);
             out.source.push_back(t.source[i]);
             ++i;
@@ -79,18 +84,22 @@ void isolate_numbers(DecodedText& t) {
         }
         // [+]digits, then any number of (one separator, digits)
         size_t end = i + (plus ? 1 : 0);
-        while (end < t.text.size() && is_ascii_digit(t.text[end])) ++end;
+        while (end < t.text.size() && is_decimal_digit(t.text[end])) ++end;
         bool grouped = plus;
         // More groups: digits after a separator, or (not after a space) Latin letters, as in "2011/36/EU".
-        auto is_ascii_alnum = [](char16_t c) { return is_ascii_digit(c) || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z'); };
+        auto is_ascii_alnum = [](char16_t c) { return is_decimal_digit(c) || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z'); };
         while (end + 1 < t.text.size() && is_group_separator(t.text[end]) &&
-               (is_ascii_digit(t.text[end + 1]) || (t.text[end] != u' ' && t.text[end] != 0x00A0 && is_ascii_alnum(t.text[end + 1])))) {
+               (is_decimal_digit(t.text[end + 1]) || (t.text[end] != u' ' && t.text[end] != 0x00A0 && is_ascii_alnum(t.text[end + 1])))) {
             end += 1;
             while (end < t.text.size() && is_ascii_alnum(t.text[end])) ++end;
             grouped = true;
         }
         if (grouped) {
+            // An isolate, and inside it an override: Arabic-Indic digits are "Arabic numbers" to the bidi
+            // algorithm, which would still put the "+" and the groups out of order within a plain isolate.
             out.text.push_back(0x2066);  // LEFT-TO-RIGHT ISOLATE
+            out.source.push_back(t.source[i]);
+            out.text.push_back(0x202D);  // LEFT-TO-RIGHT OVERRIDE
             out.source.push_back(t.source[i]);
         }
         for (size_t k = i; k < end; ++k) {
@@ -98,8 +107,11 @@ void isolate_numbers(DecodedText& t) {
             out.source.push_back(t.source[k]);
         }
         if (grouped) {
+            const auto after = end < t.source.size() ? t.source[end] : t.source[end - 1];
+            out.text.push_back(0x202C);  // POP DIRECTIONAL FORMATTING
+            out.source.push_back(after);
             out.text.push_back(0x2069);  // POP DIRECTIONAL ISOLATE
-            out.source.push_back(end < t.source.size() ? t.source[end] : t.source[end - 1]);
+            out.source.push_back(after);
         }
         i = end;
     }

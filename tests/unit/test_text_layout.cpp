@@ -5,6 +5,7 @@
 #include "utf.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/ubidi.h>
 #include <hb.h>
 
 #include <algorithm>
@@ -91,13 +92,16 @@ TEST_CASE("a Bengali conjunct forms one cluster") {
     for (const auto& g : l.glyphs) CHECK(g.glyph != 0);
 }
 
-TEST_CASE("a phone number inside Arabic keeps its digits left to right, in place") {
-    const std::string text = "اتصل على +49 30 1234567 الآن";
+TEST_CASE("a phone number inside Arabic keeps its digits left to right, in place, in any script's digits") {
+  // ASCII, Arabic-Indic, Extended Arabic-Indic (Farsi, Urdu), Bengali, Devanagari.
+  for (const std::string number : {"+49 30 1234567", "+٤٩ ٣٠ ١٢٣٤٥٦٧", "+۴۹ ۳۰ ۱۲۳۴۵۶۷", "+৪৯ ৩০ ১২৩৪৫৬৭", "+४९ ३० १२३४५६७"}) {
+    CAPTURE(number);
+    const std::string text = "اتصل على " + number + " الآن";
     auto l = lay(text, TextDirection::RightToLeft);
-    const size_t number_at = text.find("+49");
+    const size_t number_at = text.find(number);
     std::vector<const PlacedGlyph*> digits;
     for (const auto& g : l.glyphs)
-        if (g.source >= number_at && g.source < number_at + std::string("+49 30 1234567").size()) digits.push_back(&g);
+        if (g.source >= number_at && g.source < number_at + number.size()) digits.push_back(&g);
     REQUIRE(digits.size() >= 12);
     // Within the number, source order equals left-to-right order.
     for (size_t i = 1; i < digits.size(); ++i) CHECK(digits[i - 1]->x < digits[i]->x);
@@ -110,15 +114,29 @@ TEST_CASE("a phone number inside Arabic keeps its digits left to right, in place
     }
     CHECK(first_word_x > digits.back()->x);
     CHECK(last_word_x < digits.front()->x);
+  }
+}
+
+TEST_CASE("the plain bidi algorithm (ICU) would reverse those groups: why they are isolated") {
+    // Outside truth: ICU's visual order of the same text without isolates puts "٣٠" left of "٤٩".
+    const std::u16string text = u"اتصل ٤٩ ٣٠ الآن";
+    UErrorCode status = U_ZERO_ERROR;
+    UBiDi* bidi = ubidi_open();
+    ubidi_setPara(bidi, reinterpret_cast<const UChar*>(text.data()), int32_t(text.size()), 1, nullptr, &status);
+    REQUIRE(U_SUCCESS(status));
+    const int32_t first_group = ubidi_getVisualIndex(bidi, int32_t(text.find(u'٤')), &status);
+    const int32_t second_group = ubidi_getVisualIndex(bidi, int32_t(text.find(u'٣')), &status);
+    ubidi_close(bidi);
+    CHECK(second_group < first_group);  // read left to right, the second group would come first
 }
 
 TEST_CASE("numbers written in groups are isolated left to right; plain numbers are left alone") {
     auto grouped = decode_utf8("اتصل 116 006");
     isolate_numbers(grouped);
-    CHECK(grouped.text == u"اتصل \u2066116 006\u2069");
+    CHECK(grouped.text == u"اتصل \u2066\u202D116 006\u202C\u2069");
     auto act = decode_utf8("التوجيه 2011/36/EU، المادة 8");
     isolate_numbers(act);
-    CHECK(act.text == u"التوجيه \u20662011/36/EU\u2069، المادة 8");
+    CHECK(act.text == u"التوجيه \u2066\u202D2011/36/EU\u202C\u2069، المادة 8");
     auto plain = decode_utf8("المادة 33");
     isolate_numbers(plain);
     CHECK(plain.text == u"المادة 33");
