@@ -4,6 +4,7 @@
 #include "shell.hpp"
 #include "theme.hpp"
 #include "ui_text.hpp"
+#include "utf.hpp"
 #include "wipe.hpp"
 
 #include <imgui.h>
@@ -116,10 +117,18 @@ void KioskApp::serve_installed() {
 void KioskApp::rebuild_attract_lines() {
     attract_lines_.clear();
     set_ui_pack(options_.content.get());
+    unreadable_languages_.clear();
     if (!options_.content) return;
+    for (const auto& lang : options_.content->manifest.languages)
+        if (!fonts_.uncovered(decode_utf8(lang.name).text).empty()) {
+            std::fprintf(stderr, "haven-kiosk: no installed font draws the name of language %s; it is left out of the picker\n",
+                         lang.code.c_str());
+            unreadable_languages_.push_back(lang.code);
+        }
     for (const auto& lang : options_.content->manifest.languages) {
         static constexpr const char* invitation = N_("Touch the screen to find help and information");
         if (!has_own_translation(lang.code, invitation)) continue;  // a fallback would show another language twice
+        if (std::find(unreadable_languages_.begin(), unreadable_languages_.end(), lang.code) != unreadable_languages_.end()) continue;
         set_ui_language(lang.code);
         attract_lines_.push_back({tr(invitation), lang.direction});
     }
@@ -218,7 +227,8 @@ void KioskApp::frame() {
     } else if (!content) {
         draw_unavailable(*ui_, window, options_.config, options_.ui_languages);
     } else {
-        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now - attract_since_, clock_.wall(), expiry_day(), {}};
+        ScreenContext ctx{*ui_, *content, session_, options_.config, window, now - attract_since_, clock_.wall(), expiry_day(),
+                          unreadable_languages_, {}};
         Rect area = draw_shell_top(ctx, window);
         ctx.area = draw_shell_bottom(ctx, area);
         draw_current_screen(ctx, attract_lines_);

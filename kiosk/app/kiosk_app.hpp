@@ -67,6 +67,7 @@ private:
     KioskClock clock_;
     Pointer pointer_;
     std::vector<AttractLine> attract_lines_;
+    std::vector<std::string> unreadable_languages_;  // no installed font draws their names
     std::vector<double> escape_times_;
     double last_frame_seconds_ = 0;
     bool imgui_started_ = false;

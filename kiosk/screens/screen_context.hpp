@@ -23,6 +23,7 @@ struct ScreenContext {
     double now_seconds;  // the kiosk's clock, for anything that changes with time
     std::chrono::sys_seconds wall_time;  // the date and time, for opening hours
     Date expiry_day;  // the date expiry is judged by: the clock, never earlier than the kiosk has known
+    const std::vector<std::string>& unreadable_languages;  // no installed font draws their names: not offered
     // What a tap asks for, run after the screen has drawn: changing the session mid-draw would pull the
     // route (and its scroll offset) out from under the screen.
     std::function<void()> after_draw;

@@ -127,9 +127,20 @@ TEST_CASE("core dumps are off and the process is not dumpable, seen from outside
     // it made itself non-dumpable: the files of a non-dumpable process belong to root.
     const bool as_root = geteuid() == 0;
     const std::string user_switch = as_root ? "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp " : "";
+    // The checkout may sit in a folder other users cannot enter (a clone under /root, a 0700 mktemp):
+    // what the other user runs is copied where it can reach it.
+    char reachable_template[] = "/tmp/haven-dump-test-XXXXXX";
+    REQUIRE(mkdtemp(reachable_template));
+    const fs::path reachable = reachable_template;
+    fs::permissions(reachable, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                                   fs::perms::others_exec);
+    fs::copy_file(HAVEN_KIOSK_BINARY, reachable / "haven-kiosk");
+    fs::copy(HAVEN_DEMO_PACK, reachable / "pack", fs::copy_options::recursive);
+    fs::copy(HAVEN_LOCALE_DIR, reachable / "locale", fs::copy_options::recursive);
     const fs::path pid_file = shots_dir / "kiosk.pid";
     fs::remove(pid_file);
-    const std::string command = "cd /tmp && " + user_switch + "'" HAVEN_KIOSK_BINARY
+    const std::string command = "cd /tmp && " + user_switch + "'" + (reachable / "haven-kiosk").string() + "' --pack '" +
+                                (reachable / "pack").string() + "' --locale-dir '" + (reachable / "locale").string() +
                                 "' --headless --windowed 640x400 > /dev/null 2>&1 & echo $! > '" + pid_file.string() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     std::this_thread::sleep_for(std::chrono::seconds(2));
@@ -156,4 +167,6 @@ TEST_CASE("core dumps are off and the process is not dumpable, seen from outside
     CHECK(uid_line.find("\t0\t") == std::string::npos);  // it really runs unprivileged
     CHECK(st.st_uid == 0);                                 // yet /proc says root: not dumpable
     kill(pid, SIGTERM);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    fs::remove_all(reachable);
 }
