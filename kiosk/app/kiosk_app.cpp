@@ -301,6 +301,7 @@ void KioskApp::draw_staff_screens(Rect window, double now) {
 
 void KioskApp::forget_visit_caches() {
     text_engine_.clear_cache();
+    forget_ui_fallbacks();
     atlas_->clear();
     release_imgui_draw_memory();
 }

@@ -4,6 +4,7 @@
 #include "po_catalogue.hpp"
 #include "safe_file.hpp"
 
+#include <sodium.h>
 #include <unicode/uloc.h>
 
 #include <algorithm>
@@ -44,8 +45,13 @@ const std::string* lookup(std::string_view language, const char* msgid) {
         if (it != s.pack->ui_catalogues.end())
             if (const std::string* found = it->second.find(msgid)) return found;
     }
-    auto it = s.builtin.find(language);
-    return it == s.builtin.end() ? nullptr : it->second.find(msgid);
+    // A built-in catalogue serves regional variants too: ar-SY and ar-EG read ar.po (zh-Hant-TW: zh-Hant, zh).
+    for (std::string_view tag = language; !tag.empty();) {
+        if (auto it = s.builtin.find(tag); it != s.builtin.end()) return it->second.find(msgid);
+        const size_t dash = tag.rfind('-');
+        tag = dash == std::string_view::npos ? std::string_view() : tag.substr(0, dash);
+    }
+    return nullptr;
 }
 
 }  // namespace
@@ -129,6 +135,15 @@ std::string translation_source(std::string_view language, const char* msgid) {
 }
 
 bool ui_language_is_rtl(std::string_view language) { return is_rtl(language); }
+
+void forget_ui_fallbacks() {
+    // Which fallback strings were wrapped tells which screens a visitor of which direction saw.
+    for (auto& [key, value] : state().isolated) {
+        sodium_memzero(const_cast<char*>(key.data()), key.size());
+        sodium_memzero(value.data(), value.size());
+    }
+    state().isolated.clear();
+}
 
 bool has_own_translation(std::string_view language, const char* msgid) {
     if (language == "en") return true;

@@ -38,6 +38,10 @@ bool ui_language_is_rtl(std::string_view language);
 // fallbacks, or "en" when only the msgid (English) is left.
 std::string translation_source(std::string_view language, const char* msgid);
 
+// Overwrites and drops the fallback strings tr() wrapped for this visit (call when a visit ends; no
+// pointer tr() returned may be held across it).
+void forget_ui_fallbacks();
+
 // True when `language` itself (pack or built-in, not a fallback) translates `msgid`.
 bool has_own_translation(std::string_view language, const char* msgid);
 

@@ -48,7 +48,9 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string shown(std::string_view s) {
     constexpr size_t max_shown = 60;  // a 200 MB string must not become a 200 MB message
-    std::string out(s.substr(0, max_shown));
+    size_t cut = std::min(s.size(), max_shown);
+    while (cut < s.size() && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    std::string out(s.substr(0, cut));
     return "'" + out + (s.size() > max_shown ? "…'" : "'");
 }
 

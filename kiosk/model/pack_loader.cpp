@@ -52,6 +52,8 @@ bool is_document_path(std::string_view path) {
     return std::find(document_names.begin(), document_names.end(), path) != document_names.end() || is_ui_catalogue_path(path);
 }
 
+std::uintmax_t document_limit(std::string_view path) { return is_ui_catalogue_path(path) ? 1u << 20 : JsonLimits{}.max_bytes; }
+
 PackDocuments read_documents(const std::filesystem::path& directory, std::vector<Problem>& problems) {
     PackDocuments docs;
     std::string error;
@@ -71,11 +73,11 @@ PackDocuments read_documents(const std::filesystem::path& directory, std::vector
         if (auto ui_dir = Folder::open(directory / ui_folder, error)) {
             DIR* dir = ::fdopendir(::dup(ui_dir->fd()));
             size_t seen = 0;
-            while (dir && seen++ < 512) {
+            while (dir && seen++ < 128) {  // a pack has one catalogue per language
                 const dirent* e = ::readdir(dir);
                 if (!e) break;
                 const std::string path = std::string(ui_folder) + "/" + e->d_name;
-                if (is_ui_catalogue_path(path)) read(path.c_str(), JsonLimits{}.max_bytes, docs.files[path]);
+                if (is_ui_catalogue_path(path)) read(path.c_str(), document_limit(path), docs.files[path]);
             }
             if (dir) ::closedir(dir);
         }

@@ -35,6 +35,7 @@ inline constexpr std::array<const char*, 3> document_names{"topics.json", "servi
 inline constexpr const char* ui_folder = "ui";
 bool is_ui_catalogue_path(std::string_view path);   // "ui/ps.po"
 bool is_document_path(std::string_view path);       // a document name or a UI catalogue
+std::uintmax_t document_limit(std::string_view path);  // bytes: 8 MiB for JSON, 1 MiB for a catalogue
 
 // Reads the documents of a pack folder (safely: see safe_file.hpp), without verifying anything: for
 // development mode and for editors' checks.

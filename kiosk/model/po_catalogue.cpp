@@ -1,5 +1,9 @@
 #include "po_catalogue.hpp"
 
+#include "field_reader.hpp"
+
+#include <algorithm>
+#include <cstdlib>
 #include <unicode/utf8.h>
 
 namespace haven {
@@ -39,7 +43,9 @@ bool unquote(std::string_view literal, std::string& out, std::string& why) {
             case 'b': out += '\b'; break;
             case 'f': out += '\f'; break;
             case 'v': out += '\v'; break;
-            default: return why = std::string("unknown escape \\") + literal[i], false;
+            default:
+                if (static_cast<unsigned char>(literal[i]) >= 0x80) return why = "a backslash before a letter that needs none; remove it", false;
+                return why = std::string("unknown escape \\") + literal[i], false;
         }
     }
     return true;
@@ -56,6 +62,27 @@ struct Entry {
     bool has_context = false, has_id = false, has_str = false, fuzzy = false;
     int line = 0;
 };
+
+// "%2$s" -> (2, "%s"); "%s" as the n-th directive -> (n, "%s").
+std::vector<std::pair<int, std::string>> arguments_of(const std::vector<std::string>& directives) {
+    std::vector<std::pair<int, std::string>> out;
+    for (size_t i = 0; i < directives.size(); ++i) {
+        const std::string& d = directives[i];
+        const size_t dollar = d.find('$');
+        if (dollar == std::string::npos) out.push_back({int(i) + 1, d});
+        else out.push_back({std::atoi(d.c_str() + 1), "%" + d.substr(dollar + 1)});
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The same arguments with the same conversions, in any order when the translation numbers them
+// (%2$s %1$s), as printf and msgfmt allow. '*' widths and %n are never accepted in a translation.
+bool same_arguments(const std::vector<std::string>& msgid, const std::vector<std::string>& msgstr) {
+    for (const auto& d : msgstr)
+        if (d.find('*') != std::string::npos || d.ends_with("n")) return false;
+    return arguments_of(msgid) == arguments_of(msgstr);
+}
 
 }  // namespace
 
@@ -81,21 +108,30 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
         diag.error("", "the file is not valid UTF-8; save it as UTF-8 (msgconv --to-code=UTF-8).");
         return std::nullopt;
     }
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark some editors write
     PoCatalogue catalogue;
     Entry entry;
     std::string* target = nullptr;  // where continuation lines go
+    std::string scratch;            // plural forms beyond the first
     const size_t errors_before = diag.error_count();
     auto at = [](int line) { return "line " + std::to_string(line) + ": "; };
+    // A file of millions of broken lines gets twenty messages and a count, not millions.
+    constexpr size_t max_errors = 20;
+    size_t errors = 0;
+    auto error = [&](std::string message) {
+        if (++errors <= max_errors) diag.error("", std::move(message));
+    };
     auto finish = [&]() {
         if (!entry.has_id) {
-            if (entry.has_str || entry.has_context) diag.error("", at(entry.line) + "a msgstr or msgctxt without a msgid.");
+            if (entry.has_str || entry.has_context) error(at(entry.line) + "a msgstr or msgctxt without a msgid.");
             entry = Entry{};
             return;
         }
-        if (!entry.has_str) diag.error("", at(entry.line) + "the msgid has no msgstr; add msgstr \"\".");
+        if (!entry.has_str) error(at(entry.line) + "the msgid has no msgstr; add msgstr \"\".");
         if (entry.id.empty() && !entry.has_context) {  // the header
-            const auto lang = entry.str.find("Language:");
+            auto lang = entry.str.starts_with("Language:") ? 0 : entry.str.find("\nLanguage:");
             if (lang != std::string::npos) {
+                if (entry.str[lang] == '\n') ++lang;
                 auto end = entry.str.find('\n', lang);
                 catalogue.language = std::string(trim(std::string_view(entry.str).substr(lang + 9, end == std::string::npos ? std::string::npos : end - lang - 9)));
             }
@@ -109,15 +145,16 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
         } else if (entry.str.empty()) {
             ++catalogue.untranslated;
         } else {
+            // Plural entries are not used by the kiosk; a one-form language may rightly write %d in msgstr[0].
             const auto want = printf_directives(entry.id), have = printf_directives(entry.str);
-            if (want != have) {
+            if (entry.plural.empty() && !same_arguments(want, have)) {
                 std::string list;
                 for (const auto& d : want) list += (list.empty() ? "" : " ") + d;
-                diag.error("", at(entry.line) + "the translation of \"" + entry.id + "\" must keep the placeholders " +
+                error(at(entry.line) + "the translation of " + shown(entry.id) + " must keep the placeholders " +
                                    (list.empty() ? "(none)" : list) + " in the same order; it would show wrong text or crash.");
             } else {
                 if (!catalogue.strings.emplace(key, entry.str).second)
-                    diag.error("", at(entry.line) + "\"" + entry.id + "\" is translated twice; keep one.");
+                    error(at(entry.line) + shown(entry.id) + " is translated twice; keep one.");
             }
         }
         entry = Entry{};
@@ -132,10 +169,12 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
         start = end + 1;
         if (line.empty()) {
             target = nullptr;
+            if (!entry.has_id && !entry.has_str && !entry.has_context) entry = Entry{};  // flags of an obsolete entry end here
             if (end == text.size()) break;
             continue;
         }
         if (line.front() == '#') {
+            if (line.starts_with("#~") && !entry.has_id && !entry.has_str) entry = Entry{};  // obsolete: its flags go with it
             if (line.starts_with("#,") && line.find("fuzzy") != std::string_view::npos) {
                 if (entry.has_str) finish();
                 entry.fuzzy = true;
@@ -146,8 +185,8 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
         }
         std::string why;
         if (line.front() == '"') {
-            if (!target) diag.error("", at(line_number) + "a string that continues nothing; it must follow msgid or msgstr.");
-            else if (!unquote(line, *target, why)) diag.error("", at(line_number) + why + ".");
+            if (!target) error(at(line_number) + "a string that continues nothing; it must follow msgid or msgstr.");
+            else if (!unquote(line, *target, why)) error(at(line_number) + why + ".");
             if (end == text.size()) break;
             continue;
         }
@@ -174,19 +213,19 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
             entry.has_str = true;
             target = &entry.str;
         } else if (keyword.starts_with("msgstr[")) {
-            target = nullptr;  // the kiosk's strings have no plurals; other forms are not used
-            if (end == text.size()) break;
-            continue;
+            target = &scratch;  // the kiosk's strings have no plurals; other forms are read and not used
+            scratch.clear();
         } else {
-            diag.error("", at(line_number) + "\"" + std::string(keyword) + "\" is not a PO keyword (msgid, msgstr, msgctxt); is a quote missing?");
+            error(at(line_number) + shown(keyword) + " is not a PO keyword (msgid, msgstr, msgctxt); is a quote missing?");
             target = nullptr;
             if (end == text.size()) break;
             continue;
         }
-        if (!unquote(value, *target, why)) diag.error("", at(line_number) + why + ".");
+        if (!unquote(value, *target, why)) error(at(line_number) + why + ".");
         if (end == text.size()) break;
     }
     finish();
+    if (errors > max_errors) diag.error("", "and " + std::to_string(errors - max_errors) + " more problems in this file.");
     if (diag.error_count() != errors_before) return std::nullopt;
     return catalogue;
 }

@@ -15,13 +15,16 @@ std::string canonical_language_tag(std::string_view tag) {
     char locale[ULOC_FULLNAME_CAPACITY];
     int32_t parsed = 0;
     UErrorCode status = U_ZERO_ERROR;
-    uloc_forLanguageTag(std::string(tag).c_str(), locale, sizeof locale, &parsed, &status);
-    if (U_FAILURE(status) || parsed != int32_t(tag.size())) return {};
+    // ICU writes a result that exactly fills the buffer without its NUL and only warns: refuse that too.
+    const int32_t length = uloc_forLanguageTag(std::string(tag).c_str(), locale, sizeof locale, &parsed, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || length >= int32_t(sizeof locale) ||
+        parsed != int32_t(tag.size()))
+        return {};
     char canonical[ULOC_FULLNAME_CAPACITY];
     status = U_ZERO_ERROR;
-    uloc_toLanguageTag(locale, canonical, sizeof canonical, true, &status);
-    if (U_FAILURE(status)) return {};
-    return canonical;
+    const int32_t written = uloc_toLanguageTag(locale, canonical, sizeof canonical, true, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || written >= int32_t(sizeof canonical)) return {};
+    return std::string(canonical, size_t(written));
 }
 
 }  // namespace haven

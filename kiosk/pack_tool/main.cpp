@@ -164,7 +164,7 @@ int validate(const char* directory, bool json, const std::string& locale_dir) {
                                        {"missing", row.missing}, {"characters_without_glyph", no_glyph[row.code]},
                                        {"interface", {{"own", ui_table[row.code].own}, {"via_fallback", ui_table[row.code].via},
                                                       {"english", ui_table[row.code].english}}}});
-        std::printf("%s\n", out.dump(2).c_str());
+        std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         return errors == 0 ? 0 : 1;
     }
     for (const auto& p : problems) std::printf("%s\n", p.to_string().c_str());

@@ -94,11 +94,21 @@ void isolate_numbers(DecodedText& t) {
             while (end < t.text.size() && is_ascii_alnum(t.text[end])) ++end;
             grouped = true;
         }
+        // A phone number ("+" or six digits or more) also gets an override inside its isolate: Arabic-Indic
+        // digits are "Arabic numbers" to the bidi algorithm, which would still put the "+" and the groups
+        // out of order within a plain isolate. A short range such as "٩-١٧" keeps the algorithm's order.
+        size_t digit_count = 0;
+        bool letters = false;
+        for (size_t k = i; k < end; ++k) {
+            digit_count += is_decimal_digit(t.text[k]) ? 1 : 0;
+            letters = letters || (t.text[k] >= u'A' && t.text[k] <= u'z' && !is_ascii_digit(t.text[k]));
+        }
+        const bool phone = grouped && (plus || (digit_count >= 6 && !letters));
         if (grouped) {
-            // An isolate, and inside it an override: Arabic-Indic digits are "Arabic numbers" to the bidi
-            // algorithm, which would still put the "+" and the groups out of order within a plain isolate.
             out.text.push_back(0x2066);  // LEFT-TO-RIGHT ISOLATE
             out.source.push_back(t.source[i]);
+        }
+        if (phone) {
             out.text.push_back(0x202D);  // LEFT-TO-RIGHT OVERRIDE
             out.source.push_back(t.source[i]);
         }
@@ -108,8 +118,10 @@ void isolate_numbers(DecodedText& t) {
         }
         if (grouped) {
             const auto after = end < t.source.size() ? t.source[end] : t.source[end - 1];
-            out.text.push_back(0x202C);  // POP DIRECTIONAL FORMATTING
-            out.source.push_back(after);
+            if (phone) {
+                out.text.push_back(0x202C);  // POP DIRECTIONAL FORMATTING
+                out.source.push_back(after);
+            }
             out.text.push_back(0x2069);  // POP DIRECTIONAL ISOLATE
             out.source.push_back(after);
         }

@@ -211,9 +211,9 @@ PackRead read_pack(const std::filesystem::path& path, const PackReadOptions& opt
                               ": it was changed after signing or copied only in part.");
             continue;
         }
-        const bool keep = is_document(file) && stamp.size <= JsonLimits{}.max_bytes;
+        const bool keep = is_document(file) && stamp.size <= document_limit(file);
         if (is_document(file) && !keep)
-            r.documents.unreadable[file] = "is " + std::to_string(stamp.size) + " bytes; the limit is " + std::to_string(JsonLimits{}.max_bytes);
+            r.documents.unreadable[file] = "is " + std::to_string(stamp.size) + " bytes; the limit is " + std::to_string(document_limit(file));
         const int copy = options.copy_into >= 0 ? create_beneath(options.copy_into, file) : -1;
         if (options.copy_into >= 0 && copy < 0) {
             ::close(fd);

@@ -91,3 +91,22 @@ TEST_CASE("a pack brings interface languages: its catalogues, fallback chains an
     haven::set_ui_pack(nullptr);
     haven::set_ui_language("en");
 }
+
+TEST_CASE("regional variants use the built-in catalogue of their language; an LTR visitor's RTL fallback is isolated") {
+    haven::init_ui_text(HAVEN_LOCALE_DIR);
+    haven::Content pack;
+    using haven::Direction;
+    pack.manifest.default_language = "en";
+    pack.manifest.languages = {language("en", Direction::LeftToRight), language("ar-SY", Direction::RightToLeft),
+                               language("ar", Direction::RightToLeft), language("xx", Direction::LeftToRight, {"ar", "en"})};
+    haven::set_ui_pack(&pack);
+    haven::set_ui_language("ar");
+    const std::string back_ar = _("Back");
+    haven::set_ui_language("ar-SY");
+    CHECK(std::string(_("Back")) == back_ar);
+    haven::set_ui_language("xx");  // a left-to-right language falling back to Arabic
+    CHECK(std::string(_("Back")) == "\u2067" + back_ar + "\u2069");
+    haven::forget_ui_fallbacks();
+    haven::set_ui_pack(nullptr);
+    haven::set_ui_language("en");
+}
