@@ -8,10 +8,22 @@
 
 namespace haven {
 
-std::string canonical_language_tag(std::string_view tag) {
-    if (tag.size() < 2 || tag.size() > 35 ||
-        !std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }))
-        return {};
+namespace {
+
+bool has_singleton_or_bad_char(std::string_view tag) {
+    if (!std::all_of(tag.begin(), tag.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }))
+        return true;
+    for (size_t start = 0; start <= tag.size();) {
+        size_t end = tag.find('-', start);
+        if (end == std::string_view::npos) end = tag.size();
+        if (end - start <= 1) return true;  // empty, or a one-letter subtag that starts an extension or private use
+        start = end + 1;
+    }
+    return false;
+}
+
+// ICU's BCP 47 form of a tag, or empty.
+std::string icu_canonical(std::string_view tag) {
     char locale[ULOC_FULLNAME_CAPACITY];
     int32_t parsed = 0;
     UErrorCode status = U_ZERO_ERROR;
@@ -25,6 +37,19 @@ std::string canonical_language_tag(std::string_view tag) {
     const int32_t written = uloc_toLanguageTag(locale, canonical, sizeof canonical, true, &status);
     if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || written >= int32_t(sizeof canonical)) return {};
     return std::string(canonical, size_t(written));
+}
+
+}  // namespace
+
+std::string canonical_language_tag(std::string_view tag) {
+    // Language, script, region, variant only: a language a visitor can pick, not "undetermined", private
+    // use or extensions. Fuzzing found ICU forms that change again when read back ("x-..." grows into a
+    // longer "und-x-...", "en-ruu-ynu-posix" into "ruu-u-va-posix"): the form kept must be stable.
+    if (tag.size() < 2 || tag.size() > 35 || has_singleton_or_bad_char(tag)) return {};
+    const std::string out = icu_canonical(tag);
+    if (out.empty() || out.size() > 35 || has_singleton_or_bad_char(out) || out == "und" || out.starts_with("und-")) return {};
+    if (icu_canonical(out) != out) return {};
+    return out;
 }
 
 }  // namespace haven
