@@ -174,3 +174,30 @@ TEST_CASE("the inbox looks before it reads: pipes, links to devices and huge spa
     CHECK(took < 1.0);
     sh("kill -KILL " + pid + " 2> /dev/null");
 }
+
+TEST_CASE("a bad configuration fails closed: never development mode, staff can read why on the admin screen") {
+    const fs::path root = shots_dir / "config-closed";
+    fs::remove_all(root);
+    fs::create_directories(root);
+    const std::string pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$k89H3tUqJIdX4Ln5v4C2Jg$oLWIsZVL2wF979zcr1TJBI2SyPoF3HMPW3vs90H9G6U";
+    // One value out of range, keys given: the keys stay, so the unsigned demo pack is refused, not served.
+    std::ofstream(root / "range.json") << R"({"idle_timeout_seconds": 20, "trusted_keys": [")" << std::string(64, 'a') << R"("]})";
+    std::string output;
+    CHECK(run_kiosk("--windowed 1280x800 --config '" + (root / "range.json").string() + "' --screenshot '" + (root / "range.png").string() + "'",
+                    &output) == 0);
+    INFO(output);
+    CHECK(output.find("idle_timeout_seconds: 20 is out of range") != std::string::npos);
+    CHECK(output.find("development mode") == std::string::npos);
+    CHECK(output.find("manifest.sig: is missing: the pack is not signed") != std::string::npos);
+    CHECK(output.find("showing the 'being updated' screen") != std::string::npos);
+    // A misspelt trusted_keys: nothing is served, and the admin screen says why.
+    std::ofstream(root / "typo.json") << R"({"admin_pin_hash": ")" << pin_hash << R"(", "trusted_key": [")" << std::string(64, 'a') << R"("]})";
+    std::ofstream(root / "admin.txt") << "hold admin-corner 5.5\ntap pin.4\ntap pin.8\ntap pin.2\ntap pin.9\ntap pin.1\ntap pin.6\ntap pin.ok\n"
+                                         "expect admin.close\nshot config-closed-admin.png\n";
+    CHECK(run_kiosk("--windowed 1280x800 --config '" + (root / "typo.json").string() + "' --script '" + (root / "admin.txt").string() + "'",
+                    &output) == 0);
+    INFO(output);
+    CHECK(output.find("did you mean \"trusted_keys\"") != std::string::npos);
+    CHECK(output.find("no pack is served until it is fixed") != std::string::npos);
+    CHECK(output.find("development mode") == std::string::npos);
+}
