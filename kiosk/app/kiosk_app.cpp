@@ -292,7 +292,7 @@ void KioskApp::draw_staff_screens(Rect window, double now) {
                     pin_pad_.message = "Admin access is not configured on this kiosk (admin_pin_hash).";
                     break;
             }
-        } else if (pin_pad_.digits.size() < 12) {
+        } else if (pin_pad_.digits.size() < max_pin_digits) {
             pin_pad_.digits += key;
         }
     };

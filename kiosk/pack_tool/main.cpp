@@ -292,7 +292,8 @@ int install(const char* pack, int argc, char** argv) {
 int hash_pin_from_stdin() {
     std::string pin;
     std::getline(std::cin, pin);
-    if (pin.size() < 6 || pin.find_first_not_of("0123456789") != std::string::npos) {
+    // Exactly what the kiosk's pad can enter: 6 to 12 digits (a longer PIN could never be typed there).
+    if (pin.size() < haven::min_pin_digits || pin.size() > haven::max_pin_digits || pin.find_first_not_of("0123456789") != std::string::npos) {
         std::fprintf(stderr, "kiosk-pack: a PIN is 6 to 12 digits\n");
         return 2;
     }

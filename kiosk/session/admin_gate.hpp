@@ -6,6 +6,9 @@
 
 namespace haven {
 
+// What the admin PIN pad can enter, and so what kiosk-pack hash-pin accepts.
+inline constexpr size_t min_pin_digits = 6, max_pin_digits = 12;
+
 class AdminGate {
 public:
     explicit AdminGate(std::string pin_hash) : hash_(std::move(pin_hash)) {}

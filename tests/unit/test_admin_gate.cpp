@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <string>
+
 using haven::AdminGate;
 
 TEST_CASE("the admin PIN is checked against an Argon2id hash; wrong PINs lock the pad, longer each time") {
@@ -33,4 +36,16 @@ TEST_CASE("without a configured hash there is no admin access") {
     AdminGate gate("");
     std::string pin = "123456";
     CHECK(gate.try_pin(pin, 0) == AdminGate::Result::NotConfigured);
+}
+
+TEST_CASE("kiosk-pack hash-pin accepts exactly what the pad can enter") {
+    auto accepts = [](const std::string& pin) {
+        return std::system(("echo '" + pin + "' | '" HAVEN_KIOSK_PACK_BINARY "' hash-pin > /dev/null 2>&1").c_str()) == 0;
+    };
+    CHECK(accepts("482916"));
+    CHECK(accepts("123456789012"));
+    CHECK_FALSE(accepts("12345"));
+    CHECK_FALSE(accepts("1234567890123"));        // 13 digits: the pad stops at 12
+    CHECK_FALSE(accepts("12345678901234567890"));
+    CHECK_FALSE(accepts("12345a"));
 }
