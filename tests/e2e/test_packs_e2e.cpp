@@ -71,8 +71,8 @@ TEST_CASE("a pack dropped in the inbox is installed in the background and swappe
     key.erase(key.find_last_not_of("\n") + 1);
     std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
                                        << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
-    // An admin copies version 2 in a second after start (during a visit), a forged version 3 later.
-    REQUIRE(sh("(sleep 1; cp -r " + r("pack-v2") + " " + r("inbox") + "; sleep 7; cp -r " + r("pack-v3") + " " + r("inbox") +
+    // An admin copies version 2 in just after start (during a visit), a forged version 3 later.
+    REQUIRE(sh("(sleep 0.3; cp -r " + r("pack-v2") + " " + r("inbox") + "; sleep 4; cp -r " + r("pack-v3") + " " + r("inbox") +
                ") > /dev/null 2>&1 &") == 0);
     std::string output;
     CHECK(run_kiosk("--windowed 1280x800 --config " + r("kiosk.json") + " --script '" HAVEN_E2E_DIR "/inbox.txt'", &output) == 0);
@@ -144,7 +144,7 @@ TEST_CASE("the inbox looks before it reads: pipes, links to devices and huge spa
     key.erase(key.find_last_not_of("\n") + 1);
     std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
                                        << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
-    std::ofstream(root / "wait.txt") << "sleep 5000\nstats\n";
+    std::ofstream(root / "wait.txt") << "sleep 4000\nstats\n";
     std::string output;
     CHECK(run_kiosk("--windowed 1280x800 --config " + r("kiosk.json") + " --script " + r("wait.txt"), &output) == 0);
     INFO(output);
@@ -161,7 +161,7 @@ TEST_CASE("the inbox looks before it reads: pipes, links to devices and huge spa
     const fs::path pid_file = root / "kiosk.pid";
     REQUIRE(sh("cd " + r("") + " && ('" HAVEN_KIOSK_BINARY "' --headless --windowed 640x480 --config " + r("kiosk.json") + " --script " +
                r("long.txt") + " > kiosk.log 2>&1 & echo $! > kiosk.pid)") == 0);
-    std::this_thread::sleep_for(std::chrono::seconds(4));  // the inbox has looked at everything by now
+    std::this_thread::sleep_for(std::chrono::seconds(3));  // the inbox has looked at everything by now
     const std::string pid = [&] { auto s = slurp(pid_file); s.erase(s.find_last_not_of("\n") + 1); return s; }();
     REQUIRE(fs::exists("/proc/" + pid));
     REQUIRE(sh("kill -TERM " + pid) == 0);
