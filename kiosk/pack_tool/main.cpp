@@ -4,6 +4,7 @@
 #include "pack_integrity.hpp"
 #include "font_set.hpp"
 #include "pack_loader.hpp"
+#include "pack_checks.hpp"
 #include "pack_report.hpp"
 #include "utf.hpp"
 #include "ui_text.hpp"
@@ -54,105 +55,14 @@ int usage() {
     return 2;
 }
 
-// By its first bytes, not its name: Ogg (Vorbis, Opus), MP3 (ID3 tag or frame sync) or WAV.
-bool is_audio(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    unsigned char b[12] = {};
-    in.read(reinterpret_cast<char*>(b), sizeof b);
-    if (in.gcount() < 12) return false;
-    const auto starts = [&](const char* magic) { return std::memcmp(b, magic, std::strlen(magic)) == 0; };
-    return starts("OggS") || starts("ID3") || (b[0] == 0xFF && (b[1] & 0xE0) == 0xE0) ||
-           (starts("RIFF") && std::memcmp(b + 8, "WAVE", 4) == 0);
-}
-
-// The kiosk's interface strings (the template beside the built-in catalogues), or empty when it is missing.
-std::vector<std::string> interface_msgids(const std::string& locale_dir) {
-    std::string error;
-    auto text = haven::read_regular_file(std::filesystem::path(locale_dir) / "haven-kiosk.pot", 1u << 20, error);
-    if (!text) return {};
-    std::vector<haven::Problem> ignored;
-    haven::Diagnostics diag("haven-kiosk.pot", ignored);
-    auto pot = haven::parse_po(*text, diag);
-    return pot ? pot->msgids : std::vector<std::string>{};
-}
-
-struct InterfaceCoverage {
-    int own = 0;                              // in the language itself (pack or built-in)
-    std::map<std::string, int> via;           // through a fallback language
-    std::vector<std::string> english;         // left in English
-};
-
-// Per language of the pack: where each interface string a visitor sees comes from.
-std::map<std::string, InterfaceCoverage> interface_coverage(const haven::Content& content, const std::vector<std::string>& msgids) {
-    std::map<std::string, InterfaceCoverage> out;
-    haven::set_ui_pack(&content);
-    for (const auto& lang : content.manifest.languages) {
-        auto& c = out[lang.code];
-        for (const auto& id : msgids) {
-            const std::string source = haven::translation_source(lang.code, id.c_str());
-            if (source == lang.code || lang.code == "en") ++c.own;
-            else if (source == "en") c.english.push_back(id);
-            else ++c.via[source];
-        }
-    }
-    haven::set_ui_pack(nullptr);
-    return out;
-}
-
 // Every problem, then the coverage table (with characters no installed font can draw); --json for machines.
 int validate(const char* directory, bool json, const std::string& locale_dir) {
-    auto result = haven::load_pack(directory);
-    haven::init_ui_text(locale_dir);
-    const auto msgids = interface_msgids(locale_dir);
-    if (msgids.empty())
-        result.problems.push_back({haven::Problem::Severity::Warning, "", "", "the kiosk's interface template (" + locale_dir +
-                                   "/haven-kiosk.pot) cannot be read, so interface coverage is not reported."});
-    std::map<std::string, InterfaceCoverage> ui_table;
-    std::vector<haven::Problem> problems = result.problems;
-    std::vector<haven::LanguageCoverage> table;
-    std::map<std::string, std::string> no_glyph;  // language -> characters no font has
-    if (result.ok()) {
-        const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-        for (auto& p : haven::freshness(*result.content, haven::Date{std::chrono::year_month_day{today}})) problems.push_back(p);
-        for (size_t i = 0; i < result.content->topics.size(); ++i)
-            for (const auto& [code, file] : result.content->topics[i].audio) {
-                const std::string at = "/topics/" + std::to_string(i) + "/audio/" + code;
-                const auto path = std::filesystem::path(directory) / file;
-                if (!std::filesystem::is_regular_file(path)) {
-                    problems.push_back({haven::Problem::Severity::Error, "topics.json", at,
-                                        "'" + file + "' is missing from the pack; add the file or remove the reference."});
-                } else if (!is_audio(path)) {
-                    problems.push_back({haven::Problem::Severity::Error, "topics.json", at,
-                                        "'" + file + "' is not an Ogg, Opus, MP3 or WAV recording; export the audio in one of these."});
-                }
-            }
-        table = haven::coverage(*result.content);
-        ui_table = interface_coverage(*result.content, msgids);
-        for (const auto& [code, c] : ui_table) {
-            if (c.english.empty()) continue;
-            std::string some;
-            for (size_t i = 0; i < c.english.size() && i < 5; ++i) some += (i ? ", \"" : "\"") + c.english[i] + "\"";
-            if (c.english.size() > 5) some += " and " + std::to_string(c.english.size() - 5) + " more";
-            problems.push_back({haven::Problem::Severity::Warning, "ui/" + code + ".po", "",
-                                std::to_string(c.english.size()) + " of the kiosk's interface strings have no translation for '" + code +
-                                    "' (nor in its fallback languages) and show in English: " + some +
-                                    ". Translate them in ui/" + code + ".po (start from kiosk-pack ui-template)."});
-        }
-        haven::FontSet fonts;
-        for (const auto& [code, texts] : haven::texts_by_language(*result.content)) {
-            std::set<char32_t> missing;
-            for (const auto& s : texts)
-                for (char32_t c : fonts.uncovered(haven::decode_utf8(s).text)) missing.insert(c);
-            for (char32_t c : missing) {
-                char hex[16];
-                std::snprintf(hex, sizeof hex, "U+%04X ", unsigned(c));
-                no_glyph[code] += hex;
-            }
-            if (!missing.empty())
-                problems.push_back({haven::Problem::Severity::Error, "", "", "texts in '" + code + "' use characters no installed font can draw (" +
-                                                                                 no_glyph[code] + "); visitors would see boxes. Install a font or fix the text."});
-        }
-    }
+    const haven::PackVerdict verdict = haven::judge_pack(directory, haven::today_utc(), locale_dir);
+    const auto& result = verdict.loaded;
+    const auto& problems = verdict.problems;
+    const auto& table = verdict.coverage;
+    auto ui_table = verdict.interface;
+    auto no_glyph = verdict.no_glyph;
     size_t errors = 0, warnings = 0;
     for (const auto& p : problems) (p.is_error() ? errors : warnings)++;
     if (json) {
@@ -219,9 +129,12 @@ std::optional<std::vector<haven::PublicKey>> trusted_keys(const std::vector<std:
 }
 
 int sign(const char* pack, const std::string& key_file) {
-    auto loaded = haven::load_pack(pack);
-    if (!loaded.ok()) {
-        for (const auto& p : loaded.problems)
+    // The same verdict as validate: whatever it calls an error (an expired pack, a missing recording,
+    // characters no font draws) is never signed.
+    const haven::PackVerdict verdict = haven::judge_pack(pack, haven::today_utc(), HAVEN_LOCALE_DIR);
+    const auto& loaded = verdict.loaded;
+    if (verdict.errors() > 0) {
+        for (const auto& p : verdict.problems)
             if (p.is_error()) std::printf("%s\n", p.to_string().c_str());
         return fail("the pack has errors; fix them (kiosk-pack validate) before signing");
     }

@@ -117,6 +117,20 @@ TEST_CASE("kiosk-pack validate checks audio files are there and really audio, an
     CHECK(out.find("topics.json /topics/0/audio/fr: 'media/c.ogg' is missing from the pack") != std::string::npos);
     CHECK(out.find("audio/en") == std::string::npos);
     CHECK(out.find("language  translated  fallback  missing") != std::string::npos);
+    // sign gives the same verdict: a pack validate calls wrong is never signed.
+    REQUIRE(sh("cd '" + root.string() + "' && '" HAVEN_KIOSK_PACK_BINARY "' keygen k > /dev/null") == 0);
+    CHECK(sh("'" HAVEN_KIOSK_PACK_BINARY "' sign '" + root.string() + "' --key '" + (root / "k.secret").string() + "' > '" +
+             (root / "sign.txt").string() + "' 2>&1") != 0);
+    CHECK(slurp(root / "sign.txt").find("'media/b.ogg' is not an Ogg, Opus, MP3 or WAV recording") != std::string::npos);
+    CHECK_FALSE(fs::exists(root / "manifest.sig"));
+    // Nor an expired one.
+    REQUIRE(sh("sed -i 's/\"audio\": {[^}]*}, //; s/\"expires\": \"[0-9-]*\"/\"expires\": \"2020-01-01\"/; "
+               "s/\"created\": \"[0-9-]*\"/\"created\": \"2019-01-01\"/; s/\"review_by\": \"[0-9-]*\"/\"review_by\": \"2019-06-01\"/' '" +
+               (root / "topics.json").string() + "' '" + (root / "manifest.json").string() + "'") == 0);
+    CHECK(sh("'" HAVEN_KIOSK_PACK_BINARY "' sign '" + root.string() + "' --key '" + (root / "k.secret").string() + "' > '" +
+             (root / "sign.txt").string() + "' 2>&1") != 0);
+    CHECK(slurp(root / "sign.txt").find("the pack expired on 2020-01-01") != std::string::npos);
+    CHECK_FALSE(fs::exists(root / "manifest.sig"));
 }
 
 TEST_CASE("the inbox looks before it reads: pipes, links to devices and huge sparse files are refused, good packs still install, SIGTERM still ends the kiosk") {
