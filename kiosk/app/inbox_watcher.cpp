@@ -3,6 +3,7 @@
 #include "pack_walk.hpp"
 
 #include <chrono>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
@@ -133,6 +134,9 @@ void InboxWatcher::try_packs() {
 
 void InboxWatcher::run() {
     const int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    // A stick mounted onto the inbox (or its automount folder appearing) changes nothing inotify sees in
+    // the folder: the mount table does, and the kernel flags it on this file (proc(5)).
+    const int mounts = ::open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
     bool watching = false;
     bool pending = true;  // look once at start: a stick may already be there
     std::string last_state;
@@ -142,9 +146,13 @@ void InboxWatcher::run() {
         std::error_code ec;
         if (fd >= 0 && !watching && fs::is_directory(inbox_, ec))  // the mount point may appear later
             watching = inotify_add_watch(fd, inbox_.c_str(), IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_ATTRIB) >= 0;
-        pollfd p[2] = {{fd, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
-        const int ready = poll(p, 2, 500);
+        pollfd p[3] = {{fd, POLLIN, 0}, {stop_fd_, POLLIN, 0}, {mounts, POLLPRI, 0}};
+        const int ready = poll(p, 3, 500);
         if (stop_) break;
+        if (ready > 0 && (p[2].revents & (POLLPRI | POLLERR))) {
+            watching = false;  // watch what is now at the inbox's path: the stick's own root
+            pending = true;
+        }
         if (fd >= 0 && ready > 0 && (p[0].revents & POLLIN)) {
             char buffer[4096];
             while (read(fd, buffer, sizeof buffer) > 0) {}
@@ -166,6 +174,7 @@ void InboxWatcher::run() {
         try_packs();
     }
     if (fd >= 0) close(fd);
+    if (mounts >= 0) close(mounts);
 }
 
 }  // namespace haven

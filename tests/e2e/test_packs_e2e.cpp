@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fstream>
 #include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 using haven::testing::run_kiosk;
@@ -214,4 +215,44 @@ TEST_CASE("a bad configuration fails closed: never development mode, staff can r
     CHECK(output.find("did you mean \"trusted_keys\"") != std::string::npos);
     CHECK(output.find("no pack is served until it is fixed") != std::string::npos);
     CHECK(output.find("development mode") == std::string::npos);
+}
+
+TEST_CASE("a stick mounted onto the inbox is noticed and its pack installed; what macOS leaves on it is ignored") {
+    if (geteuid() != 0) {
+        MESSAGE("skipped: mounting needs root");
+        return;
+    }
+    const fs::path root = shots_dir / "inbox-mount";
+    sh("umount '" + (root / "inbox").string() + "' 2> /dev/null");
+    fs::remove_all(root);
+    fs::create_directories(root / "inbox");
+    fs::create_directories(root / "stick");
+    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    auto r = [&](const char* name) { return "'" + (root / name).string() + "'"; };
+    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null") == 0);
+    for (int version : {1, 2}) {
+        const std::string dir = "pack-v" + std::to_string(version);
+        REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' " + r(dir.c_str())) == 0);
+        REQUIRE(sh("sed -i 's/\"version\": 1,/\"version\": " + std::to_string(version) + ",/' " + r((dir + "/manifest.json").c_str())) == 0);
+        REQUIRE(sh(tool + " sign " + r(dir.c_str()) + " --key " + r("ngo.secret") + " > /dev/null") == 0);
+    }
+    REQUIRE(sh(tool + " install " + r("pack-v1") + " --into " + r("state") + " --trust " + r("ngo.pub") + " > /dev/null") == 0);
+    // The stick, as a Mac leaves it: the pack at its root, with .DS_Store, ._ files and .Trashes.
+    REQUIRE(sh("cp -r " + r("pack-v2") + "/. " + r("stick") + " && touch " + r("stick") + "/.DS_Store " + r("stick") + "/._manifest.json && mkdir " +
+               r("stick") + "/.Trashes") == 0);
+    std::string key = slurp(root / "ngo.pub");
+    key.erase(key.find_last_not_of("\n") + 1);
+    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
+                                       << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
+    std::ofstream(root / "wait.txt") << "sleep 6000\nstats\n";
+    // Plugged in a second after start: a bind mount puts the whole stick there at once, as a real mount does.
+    REQUIRE(sh("(sleep 1; mount --bind " + r("stick") + " " + r("inbox") + ") > /dev/null 2>&1 &") == 0);
+    std::string output;
+    CHECK(run_kiosk("--windowed 1280x800 --config " + r("kiosk.json") + " --script " + r("wait.txt"), &output) == 0);
+    sh("umount " + r("inbox"));
+    INFO(output);
+    CHECK(output.find("installed inbox version 2 from the inbox") != std::string::npos);
+    CHECK(output.find("serving pack demo-lindenhof version 2") != std::string::npos);
+    CHECK(output.find("rejected") == std::string::npos);  // the litter did not get it refused
+    CHECK_FALSE(fs::exists(fs::canonical(root / "state" / "current") / ".DS_Store"));
 }
