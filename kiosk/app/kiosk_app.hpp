@@ -76,7 +76,8 @@ private:
     double attract_since_ = 0;        // the attract screen's rotation starts afresh after every visit
     bool swallow_press_ = false;      // the press that dismissed the idle prompt must not tap anything
     enum class Mode { Visitor, AdminPin, Admin } mode_ = Mode::Visitor;
-    AdminGate admin_gate_{options_.config.admin_pin_hash};
+    AdminGate admin_gate_{options_.config.admin_pin_hash,
+                          options_.config.state_dir.empty() ? std::filesystem::path() : options_.config.state_dir / "pin-failures"};
     PinPad pin_pad_;
     double press_started_ = 0;        // for the hidden hold that opens the admin PIN pad
     static constexpr double admin_hold_seconds = 5;

@@ -1,12 +1,47 @@
 #include "admin_gate.hpp"
 
+#include "safe_file.hpp"
 #include "wipe.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <sodium.h>
 
 namespace haven {
+
+namespace {
+
+double lock_after(int failures) {
+    return failures < AdminGate::free_tries
+               ? 0
+               : std::min(AdminGate::longest_lock, AdminGate::first_lock * std::pow(2.0, failures - AdminGate::free_tries));
+}
+
+}  // namespace
+
+AdminGate::AdminGate(std::string pin_hash, std::filesystem::path record) : hash_(std::move(pin_hash)), record_(std::move(record)) {
+    if (record_.empty()) return;
+    std::string error;
+    if (auto text = read_regular_file(record_, 32, error)) {
+        failures_ = std::clamp(std::atoi(text->c_str()), 0, 1000);
+        locked_until_ = lock_after(failures_);  // after a restart the lock starts again from the beginning
+    }
+}
+
+void AdminGate::save() const {
+    if (record_.empty()) return;
+    const std::string temp = record_.string() + ".new", text = std::to_string(failures_) + "\n";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return;  // a read-only state folder: the count lives in memory only
+    const bool written = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (written) std::rename(temp.c_str(), record_.c_str());
+}
 
 AdminGate::Result AdminGate::try_pin(std::string& pin, double now) {
     struct WipeOnReturn {
@@ -17,11 +52,15 @@ AdminGate::Result AdminGate::try_pin(std::string& pin, double now) {
     if (locked_for(now) > 0) return Result::Locked;
     if (sodium_init() < 0) return Result::Wrong;
     if (crypto_pwhash_str_verify(hash_.c_str(), pin.c_str(), pin.size()) == 0) {
-        failures_ = 0;
+        if (failures_ != 0) {
+            failures_ = 0;
+            save();
+        }
         return Result::Granted;
     }
-    if (++failures_ >= free_tries)
-        locked_until_ = now + std::min(longest_lock, first_lock * std::pow(2.0, failures_ - free_tries));
+    ++failures_;
+    save();
+    if (failures_ >= free_tries) locked_until_ = now + lock_after(failures_);
     return Result::Wrong;
 }
 

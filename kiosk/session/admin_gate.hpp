@@ -2,6 +2,7 @@
 // kiosk's configuration, with wrong PINs slowing the next try down. The PIN itself is never stored.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 namespace haven {
@@ -11,7 +12,9 @@ inline constexpr size_t min_pin_digits = 6, max_pin_digits = 12;
 
 class AdminGate {
 public:
-    explicit AdminGate(std::string pin_hash) : hash_(std::move(pin_hash)) {}
+    // `record`, when given (STATE/pin-failures), keeps the count of wrong PINs across restarts, so that
+    // restarting the kiosk does not buy an attacker fresh tries. It records no visit.
+    explicit AdminGate(std::string pin_hash, std::filesystem::path record = {});
 
     enum class Result { Granted, Wrong, Locked, NotConfigured };
     bool configured() const { return !hash_.empty(); }
@@ -24,7 +27,9 @@ public:
     static constexpr double longest_lock = 3600;
 
 private:
+    void save() const;
     std::string hash_;
+    std::filesystem::path record_;
     int failures_ = 0;
     double locked_until_ = 0;
 };

@@ -49,3 +49,25 @@ TEST_CASE("kiosk-pack hash-pin accepts exactly what the pad can enter") {
     CHECK_FALSE(accepts("12345678901234567890"));
     CHECK_FALSE(accepts("12345a"));
 }
+
+TEST_CASE("wrong PINs are remembered across a restart, and a right one clears the record") {
+    const std::string hash = haven::hash_pin("482916");
+    const auto record = std::filesystem::temp_directory_path() / ("haven-pin-" + std::to_string(std::rand()));
+    {
+        haven::AdminGate gate(hash, record);
+        for (int i = 0; i < haven::AdminGate::free_tries; ++i) {
+            std::string wrong = "111111";
+            CHECK(gate.try_pin(wrong, 0) == haven::AdminGate::Result::Wrong);
+        }
+        CHECK(gate.locked_for(0) > 0);
+    }
+    haven::AdminGate restarted(hash, record);  // the kiosk restarted: the clock starts again at 0
+    CHECK(restarted.locked_for(0) == doctest::Approx(haven::AdminGate::first_lock));
+    std::string right = "482916";
+    CHECK(restarted.try_pin(right, 0) == haven::AdminGate::Result::Locked);
+    right = "482916";
+    CHECK(restarted.try_pin(right, haven::AdminGate::first_lock + 1) == haven::AdminGate::Result::Granted);
+    haven::AdminGate again(hash, record);
+    CHECK(again.locked_for(0) == 0);
+    std::filesystem::remove(record);
+}
