@@ -2,27 +2,75 @@
 
 #include "ui_text.hpp"
 
+#include <unicode/listformatter.h>
 #include <unicode/locid.h>
+#include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
 #include <cstdio>
+#include <memory>
+#include <set>
 
 namespace haven {
 
-std::string language_name(const Content& content, std::string_view code, std::string_view in_language) {
-    icu::UnicodeString name;
-    icu::Locale(std::string(code).c_str()).getDisplayLanguage(icu::Locale(std::string(in_language).c_str()), name);
+namespace {
+
+// The first language of the visitor's chain (prs -> fa -> en) that ICU has locale data for: Dari gets
+// Farsi's names for languages and weekdays rather than English ones. Empty when none has.
+std::string icu_locale_for(const Content& content, std::string_view language) {
+    static const std::set<std::string> available = [] {
+        std::set<std::string> s;
+        for (int32_t i = 0, n = uloc_countAvailable(); i < n; ++i) s.insert(uloc_getAvailable(i));
+        return s;
+    }();
+    for (auto code : content.lookup_chain(language)) {
+        char locale[ULOC_FULLNAME_CAPACITY] = {};
+        int32_t parsed = 0;
+        UErrorCode status = U_ZERO_ERROR;
+        uloc_forLanguageTag(std::string(code).c_str(), locale, sizeof locale - 1, &parsed, &status);
+        for (std::string id = locale; U_SUCCESS(status) && !id.empty();) {  // ps_AF, then ps
+            if (available.count(id) || id == "en") return id;
+            const size_t cut = id.rfind('_');
+            id = cut == std::string::npos ? std::string() : id.substr(0, cut);
+        }
+    }
+    return {};
+}
+
+std::string utf8(const icu::UnicodeString& s) {
     std::string out;
-    name.toUTF8String(out);
-    // ICU returns the code itself when it has no name for it in that language.
-    if (!out.empty() && out != code) return out;
+    s.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+std::string language_name(const Content& content, std::string_view code, std::string_view in_language) {
+    const std::string locale = icu_locale_for(content, in_language);
+    if (!locale.empty()) {
+        icu::UnicodeString name;
+        icu::Locale(std::string(code).c_str()).getDisplayLanguage(icu::Locale(locale.c_str()), name);
+        std::string out = utf8(name);
+        // ICU returns the code itself when it has no name for it in that language.
+        if (!out.empty() && out != code) return out;
+    }
     if (const Language* l = content.language(code)) return l->name;
     return std::string(code);
 }
 
 std::string language_list(const Content& content, const std::vector<std::string>& codes, std::string_view in_language) {
+    std::vector<icu::UnicodeString> names;
+    for (const auto& c : codes) names.push_back(icu::UnicodeString::fromUTF8(language_name(content, c, in_language)));
+    // ICU's list pattern for the visitor's language: "German، English" in Arabic, "German und English" ...
+    const std::string locale = icu_locale_for(content, in_language);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::ListFormatter> list(
+        icu::ListFormatter::createInstance(icu::Locale(locale.empty() ? "en" : locale.c_str()), ULISTFMT_TYPE_UNITS, ULISTFMT_WIDTH_SHORT, status));
+    icu::UnicodeString joined;
+    if (U_SUCCESS(status) && list) list->format(names.data(), int32_t(names.size()), joined, status);
+    if (U_SUCCESS(status) && list) return utf8(joined);
     std::string out;
-    for (const auto& c : codes) out += (out.empty() ? "" : ", ") + language_name(content, c, in_language);
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + utf8(n);
     return out;
 }
 
