@@ -86,6 +86,21 @@ bool same_arguments(const std::vector<std::string>& msgid, const std::vector<std
 
 }  // namespace
 
+std::string po_quote(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '"': out += "\\\""; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default: out += c;
+        }
+    }
+    return out + "\"";
+}
+
 std::vector<std::string> printf_directives(std::string_view text) {
     std::vector<std::string> out;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -142,6 +157,7 @@ std::optional<PoCatalogue> parse_po(std::string_view text, Diagnostics& diag) {
         catalogue.msgids.push_back(key);
         if (entry.fuzzy) {
             ++catalogue.fuzzy;
+            catalogue.fuzzy_keys.push_back(key);
         } else if (entry.str.empty()) {
             ++catalogue.untranslated;
         } else {

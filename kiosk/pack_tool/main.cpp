@@ -5,6 +5,7 @@
 #include "font_set.hpp"
 #include "pack_loader.hpp"
 #include "pack_checks.hpp"
+#include "pack_po.hpp"
 #include "pack_report.hpp"
 #include "utf.hpp"
 #include "ui_text.hpp"
@@ -40,6 +41,8 @@ int usage() {
                  "       kiosk-pack install PACK_DIR --into STATE_DIR [--trust NAME.pub ...] [--allow-version-jump]\n"
                  "       kiosk-pack hash-pin      (reads a PIN on standard input)\n"
                  "       kiosk-pack ui-template   (writes the interface's PO template to standard output)\n"
+                 "       kiosk-pack po export PACK_DIR --lang CODE [--out FILE.po]\n"
+                 "       kiosk-pack po import PACK_DIR --lang CODE FILE.po\n"
                  "  validate  list every problem in the pack (file, JSON pointer, what to do), dates passed or\n"
                  "            near, and a coverage table per language (translated, falling back, missing,\n"
                  "            characters no installed font can draw); exit status 0 only without errors\n"
@@ -51,7 +54,9 @@ int usage() {
                  "  install   what the kiosk does: verify, refuse older/equal/expired, copy, switch atomically\n"
                  "            (without --trust: development mode, unsigned packs accepted); a version more than\n"
                  "            1000 above the highest installed needs --allow-version-jump\n"
-                 "  hash-pin  print the Argon2id hash of a PIN for the kiosk configuration's admin_pin_hash\n");
+                 "  hash-pin  print the Argon2id hash of a PIN for the kiosk configuration's admin_pin_hash\n"
+                 "  po        the pack's texts as one PO file per language for translators, and back (fuzzy where\n"
+                 "            the source changed since translation; import writes all files or none)\n");
     return 2;
 }
 
@@ -202,6 +207,46 @@ int install(const char* pack, int argc, char** argv) {
     return 0;
 }
 
+// kiosk-pack po export PACK --lang CODE [--out FILE]   /   kiosk-pack po import PACK --lang CODE FILE
+int po_command(int argc, char** argv) {
+    const std::string verb = argv[2], pack = argv[3];
+    const auto lang = option_values(argc, argv, 4, "--lang");
+    if (lang.size() != 1) return fail("say which language: --lang CODE");
+    if (verb == "export") {
+        auto r = haven::export_po(pack, lang[0]);
+        if (!r.ok) return fail(r.error);
+        const auto out = option_values(argc, argv, 4, "--out");
+        if (out.empty()) {
+            std::fwrite(r.po.data(), 1, r.po.size(), stdout);
+        } else {
+            std::ofstream file(out[0], std::ios::binary | std::ios::trunc);
+            file << r.po;
+            if (!file) return fail("could not write " + out[0]);
+        }
+        std::fprintf(stderr, "kiosk-pack: %zu texts, %zu translated, %zu fuzzy (their source changed since they were translated)\n",
+                     r.entries, r.translated, r.fuzzy);
+        return 0;
+    }
+    if (verb == "import") {
+        std::string file;
+        for (int i = 4; i < argc; ++i) {
+            if (std::strcmp(argv[i], "--lang") == 0) ++i;
+            else file = argv[i];
+        }
+        if (file.empty()) return fail("name the PO file to import");
+        std::string error;
+        auto text = haven::read_regular_file(file, 8u << 20, error);
+        if (!text) return fail(file + " " + error);
+        auto r = haven::import_po(pack, lang[0], *text);
+        for (const auto& note : r.notes) std::printf("%s\n", note.c_str());
+        if (!r.ok) return fail(r.error);
+        std::printf("imported %zu, unchanged %zu, %zu stale translations taken out until reviewed; sign the pack again\n", r.imported,
+                    r.unchanged, r.removed_stale);
+        return 0;
+    }
+    return usage();
+}
+
 int hash_pin_from_stdin() {
     std::string pin;
     std::getline(std::cin, pin);
@@ -220,6 +265,7 @@ int hash_pin_from_stdin() {
 int main(int argc, char** argv) {
     if ((argc == 3 || argc == 4) && std::strcmp(argv[1], "validate") == 0)
         return validate(argv[2], argc == 4 && std::strcmp(argv[3], "--json") == 0, HAVEN_LOCALE_DIR);
+    if (argc >= 4 && std::strcmp(argv[1], "po") == 0) return po_command(argc, argv);
     if (argc == 2 && std::strcmp(argv[1], "ui-template") == 0) {
         // The interface template for a translator who starts a new language: msginit -i - -l ps -o ui/ps.po
         std::string error;

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <regex>
 
 namespace fs = std::filesystem;
@@ -73,4 +74,63 @@ TEST_CASE("a pack in Pashto, Dari, Urdu, Burmese and Turkish brings their interf
         CHECK(slurp(root / ("ps-" + std::string(size) + "-01-home.png")) != slurp(root / ("ur-" + std::string(size) + "-01-home.png")));
         CHECK(slurp(root / ("prs-" + std::string(size) + "-01-home.png")) != slurp(root / ("ps-" + std::string(size) + "-01-home.png")));
     }
+}
+
+TEST_CASE("translators' round trip: po export, msgfmt, translate with gettext tools, po import, validate; a changed source comes back fuzzy") {
+    const fs::path root = shots_dir / "po-round-trip";
+    const fs::path pack = make_languages_pack(root);
+    const std::string K = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    auto sh = [](const std::string& command) { return std::system(command.c_str()); };
+    const std::string p = "'" + pack.string() + "'", po = "'" + (root / "ps.po").string() + "'", done = "'" + (root / "ps-done.po").string() + "'";
+    std::map<std::string, std::string> before;
+    for (const char* f : {"topics.json", "services.json", "contacts.json", "manifest.json"}) before[f] = slurp(pack / f);
+
+    // Untouched: exporting French and importing it back changes not a byte.
+    REQUIRE(sh(K + " po export " + p + " --lang fr --out '" + (root / "fr.po").string() + "' 2> /dev/null") == 0);
+    REQUIRE(sh("msgfmt --check --output-file=/dev/null '" + (root / "fr.po").string() + "' 2> /dev/null") == 0);
+    REQUIRE(sh(K + " po import " + p + " --lang fr '" + (root / "fr.po").string() + "' > /dev/null") == 0);
+    for (const auto& [f, bytes] : before) CHECK(slurp(pack / f) == bytes);
+
+    // Pashto, translated with the standard tools: msgen fills msgstr with the source, msgfilter marks it.
+    REQUIRE(sh(K + " po export " + p + " --lang ps --out " + po + " 2> /dev/null") == 0);
+    REQUIRE(sh("msgfmt --check --output-file=/dev/null " + po + " 2> /dev/null") == 0);
+    REQUIRE(sh("msgen " + po + " | msgfilter --keep-header -o " + done + " sed -e 's/^/[ps] /' 2> /dev/null") == 0);
+    REQUIRE(sh(K + " po import " + p + " --lang ps " + done + " > '" + (root / "import.txt").string() + "'") == 0);
+    INFO(slurp(root / "import.txt"));
+    REQUIRE(sh(K + " validate " + p + " > /dev/null") == 0);
+    auto contacts = nlohmann::json::parse(slurp(pack / "contacts.json"));
+    CHECK(contacts["contacts"][0]["name"]["ps"].get<std::string>() == "[ps] " + contacts["contacts"][0]["name"]["en"].get<std::string>());
+    auto topics = nlohmann::json::parse(slurp(pack / "topics.json"));
+    CHECK(topics["topics"][0]["body"]["ps"].size() == topics["topics"][0]["body"]["en"].size());  // whole articles, same blocks
+    CHECK(slurp(pack / "manifest.json") == before["manifest.json"]);
+
+    // The editor changes an English text; the next export marks its Pashto fuzzy, with the old source.
+    contacts["contacts"][0]["name"]["en"] = "Emergency: ambulance, fire brigade";
+    std::ofstream(pack / "contacts.json", std::ios::trunc) << contacts.dump(2) << "\n";
+    REQUIRE(sh(K + " po export " + p + " --lang ps --out " + po + " 2> /dev/null") == 0);
+    const std::string again = slurp(root / "ps.po");
+    const size_t at = again.find("msgid \"Emergency: ambulance, fire brigade\"");
+    REQUIRE(at != std::string::npos);
+    const std::string entry = again.substr(again.rfind("\n\n", at), at - again.rfind("\n\n", at));
+    CHECK(entry.find("#, fuzzy") != std::string::npos);
+    CHECK(entry.find("#| msgid \"Emergency: ambulance and fire brigade\"") != std::string::npos);
+    CHECK(sh("msgfmt --check --output-file=/dev/null " + po + " 2> /dev/null") == 0);
+    // Given back unreviewed, the stale Pashto is taken out: visitors see English (with the notice) meanwhile.
+    REQUIRE(sh(K + " po import " + p + " --lang ps " + po + " > /dev/null") == 0);
+    contacts = nlohmann::json::parse(slurp(pack / "contacts.json"));
+    CHECK_FALSE(contacts["contacts"][0]["name"].contains("ps"));
+    CHECK(contacts["contacts"][1]["name"].contains("ps"));  // the others stay
+}
+
+TEST_CASE("po import is all or nothing: a broken file or a translation that breaks the pack writes nothing") {
+    const fs::path root = shots_dir / "po-bad";
+    const fs::path pack = make_languages_pack(root);
+    const std::string K = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    const std::string before = slurp(pack / "contacts.json");
+    std::ofstream(root / "broken.po") << "msgid \"Back\nmsgstr \"x\"\n";
+    CHECK(std::system((K + " po import '" + pack.string() + "' --lang ps '" + (root / "broken.po").string() + "' > /dev/null 2>&1").c_str()) != 0);
+    std::ofstream(root / "zz.po") << "msgid \"\"\nmsgstr \"\"\n";
+    CHECK(std::system((K + " po import '" + pack.string() + "' --lang zz '" + (root / "zz.po").string() + "' > /dev/null 2>&1").c_str()) != 0);
+    CHECK(slurp(pack / "contacts.json") == before);
+    CHECK_FALSE(fs::exists(pack / "translations"));
 }
