@@ -157,7 +157,16 @@ WipingVector<std::pair<int32_t, int32_t>> break_lines(const Paragraph& p, const 
     int32_t line_start = 0;
     float line_width = 0;
     int32_t previous = 0;
+    // A phone number (marked by isolate_numbers with a left-to-right override) is never broken across
+    // lines: a person must be able to read and dial it whole. It moves to the next line as one word.
+    std::vector<bool> inside_number(size_t(p.length) + 1, false);
+    for (int32_t i = 0, depth = 0; i < p.length; ++i) {
+        if (p.text[i] == 0x202D) ++depth;
+        else if (p.text[i] == 0x202C && depth > 0) --depth;
+        inside_number[size_t(i) + 1] = depth > 0;
+    }
     for (int32_t boundary = words->next(); boundary != icu::BreakIterator::DONE; boundary = words->next()) {
+        if (boundary < p.length && inside_number[size_t(boundary)]) continue;
         float visible = width(previous, boundary, true);
         if (line_width > 0 && line_width + visible > max_width) {
             lines.push_back({line_start, previous});

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 #include <unicode/ubidi.h>
+#include <set>
 #include <hb.h>
 
 #include <algorithm>
@@ -241,4 +242,19 @@ TEST_CASE("HarfBuzz never reallocates its arrays while shaping, so the ShapingBu
     for (int i = 0; i < 200; ++i) arabic += "يمكنك طلب الحماية في أوروبا. ";
     lay(arabic, TextDirection::RightToLeft, 900);
     CHECK(ShapingBuffer::moves() == before);
+}
+
+TEST_CASE("a phone number is never broken across lines: it moves whole to the next one") {
+    const std::string number = "+49 30 23125 901";
+    const std::string text = "Call the hotline at any hour on " + number + " and ask for help";
+    const size_t at = text.find(number);
+    // Widths that would have cut the number at each of its spaces.
+    for (float width : {300.f, 340.f, 380.f, 420.f, 460.f, 500.f, 540.f}) {
+        CAPTURE(width);
+        auto l = lay(text, TextDirection::LeftToRight, width);
+        std::set<float> baselines;
+        for (const auto& g : l.glyphs)
+            if (g.source >= at && g.source < at + number.size()) baselines.insert(g.y);
+        CHECK(baselines.size() == 1);
+    }
 }
