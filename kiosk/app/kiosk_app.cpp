@@ -214,6 +214,7 @@ void KioskApp::frame() {
     const Palette& palette = session_.high_contrast() ? high_contrast_palette : calm_palette;
     text_->set_scale(scale);
     text_->set_text_scale(1.f + 0.25f * float(session_.text_size()));
+    text_->set_language(std::string(session_.language()));
     const bool prompt_up = session_.in_visit() && idle_seconds() >= options_.config.idle_timeout_seconds;
     if (prompt_up) {  // the screen underneath is drawn but takes no input
         seen = Pointer{};

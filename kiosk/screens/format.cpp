@@ -65,7 +65,7 @@ std::string language_list(const Content& content, const std::vector<std::string>
     const std::string locale = icu_locale_for(content, in_language);
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::ListFormatter> list(
-        icu::ListFormatter::createInstance(icu::Locale(locale.empty() ? "en" : locale.c_str()), ULISTFMT_TYPE_UNITS, ULISTFMT_WIDTH_SHORT, status));
+        icu::ListFormatter::createInstance(icu::Locale(locale.empty() ? "en" : locale.c_str()), ULISTFMT_TYPE_AND, ULISTFMT_WIDTH_NARROW, status));
     icu::UnicodeString joined;
     if (U_SUCCESS(status) && list) list->format(names.data(), int32_t(names.size()), joined, status);
     if (U_SUCCESS(status) && list) return utf8(joined);

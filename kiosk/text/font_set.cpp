@@ -10,6 +10,12 @@
 #include <unicode/utf16.h>
 
 namespace haven {
+
+struct FontFile {
+    std::string path;
+    int index = 0;  // the face inside a collection (.ttc)
+};
+
 namespace {
 
 // The language fontconfig is asked about for each script's font.
@@ -36,10 +42,31 @@ const char* language_for(UScriptCode script) {
     }
 }
 
-// Asks fontconfig for the best Noto Sans-like font that satisfies `require`.
-std::string find_font(bool bold, const char* language, char32_t codepoint) {
+// Where a language is written in its own style of a script, or a script's font holds several languages'
+// forms: Urdu in Nastaliq (not Naskh), Chinese, Japanese and Korean from their own faces of the CJK
+// collection (face 0 of NotoSansCJK-Regular.ttc is Japanese).
+struct FontChoice {
+    const char* language = nullptr;  // what fontconfig is asked for (FC_LANG)
+    const char* family = "Noto Sans";
+};
+
+FontChoice choice_for(UScriptCode script, std::string_view language) {
+    const std::string_view base = language.substr(0, language.find('-'));
+    if (script == USCRIPT_ARABIC && base == "ur") return {"ur", "Noto Nastaliq Urdu"};
+    if (script == USCRIPT_HAN) {
+        if (language == "zh-Hant" || language.starts_with("zh-Hant-") || language == "zh-TW") return {"zh-tw", "Noto Sans CJK TC"};
+        if (language == "zh-HK") return {"zh-hk", "Noto Sans CJK HK"};
+        if (base == "ja") return {"ja", "Noto Sans CJK JP"};
+        if (base == "ko") return {"ko", "Noto Sans CJK KR"};
+        return {"zh-cn", "Noto Sans CJK SC"};  // Simplified Chinese, and Han text in any other language
+    }
+    return {language_for(script), "Noto Sans"};
+}
+
+// Asks fontconfig for the best font of `family` (else like it) that satisfies `language` and `codepoint`.
+FontFile find_font(bool bold, const char* language, char32_t codepoint, const char* family = "Noto Sans") {
     FcPattern* pattern = FcPatternCreate();
-    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("Noto Sans"));
+    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
     if (language) FcPatternAddString(pattern, FC_LANG, reinterpret_cast<const FcChar8*>(language));
     FcCharSet* chars = nullptr;
     if (codepoint) {
@@ -53,7 +80,8 @@ std::string find_font(bool bold, const char* language, char32_t codepoint) {
     FcDefaultSubstitute(pattern);
     FcResult result;
     FcFontSet* sorted = FcFontSort(nullptr, pattern, FcTrue, nullptr, &result);
-    std::string path;
+    FontFile found;
+    std::string& path = found.path;
     for (int i = 0; sorted && i < sorted->nfont && path.empty(); ++i) {
         FcPattern* font = sorted->fonts[i];
         FcBool scalable = FcFalse, color = FcFalse;
@@ -72,12 +100,15 @@ std::string find_font(bool bold, const char* language, char32_t codepoint) {
                 continue;
         }
         FcChar8* file = nullptr;
-        if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) path = reinterpret_cast<const char*>(file);
+        if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
+            path = reinterpret_cast<const char*>(file);
+            FcPatternGetInteger(font, FC_INDEX, 0, &found.index);
+        }
     }
     if (sorted) FcFontSetDestroy(sorted);
     if (chars) FcCharSetDestroy(chars);
     FcPatternDestroy(pattern);
-    return path;
+    return found;
 }
 
 bool is_mark_or_joiner(char32_t cp) {
@@ -103,15 +134,21 @@ FontSet::~FontSet() {
     if (library_) FT_Done_FreeType(library_);
 }
 
-int FontSet::load(const std::string& path, bool bold) {
+int FontSet::load(const FontFile& file, bool bold) {
+    const std::string& path = file.path;
     if (path.empty()) return -1;
-    auto key = std::make_pair(path, bold);
+    auto key = std::make_pair(path + "#" + std::to_string(file.index), bold);
     if (auto it = by_path_.find(key); it != by_path_.end()) return it->second;
     auto face = std::make_unique<FontFace>();
     face->path = path;
     face->bold = bold;
-    if (FT_New_Face(library_, path.c_str(), 0, &face->ft) != 0) return by_path_[key] = -1;
+    if (FT_New_Face(library_, path.c_str(), file.index, &face->ft) != 0) return by_path_[key] = -1;
     face->units_per_em = face->ft->units_per_EM ? face->ft->units_per_EM : 1000;
+    // Styles whose letters reach far above and below: Nastaliq's slanted words, Burmese stacked marks.
+    // (Their fonts' own metrics also cover rare extremes; these are what running text needs.)
+    const std::string_view family = face->ft->family_name ? face->ft->family_name : "";
+    if (family.find("Nastaliq") != std::string_view::npos) face->line_spacing = 2.1f;
+    else if (family.find("Myanmar") != std::string_view::npos) face->line_spacing = 1.9f;
     // HarfBuzz reads the same file through FreeType's face; positions come out in font units.
     face->hb = hb_ft_font_create_referenced(face->ft);
     hb_ot_font_set_funcs(face->hb);
@@ -122,11 +159,13 @@ int FontSet::load(const std::string& path, bool bold) {
 
 int FontSet::primary(bool bold) { return script_face(USCRIPT_LATIN, bold); }
 
-int FontSet::script_face(UScriptCode script, bool bold) {
-    auto key = std::make_pair(int(script), bold);
+int FontSet::script_face(UScriptCode script, bool bold, std::string_view language) {
+    const FontChoice choice = choice_for(script, language);
+    auto key = std::make_tuple(int(script), bold, std::string(choice.family));
     if (auto it = by_script_.find(key); it != by_script_.end()) return it->second;
-    const char* language = language_for(script);
-    int index = language ? load(find_font(bold, language, 0), bold) : -1;
+    int index = choice.language ? load(find_font(bold, choice.language, 0, choice.family), bold) : -1;
+    if (index < 0 && std::string_view(choice.family) != "Noto Sans")  // that style is not installed: the script's usual font
+        index = script_face(script, bold, {});
     return by_script_[key] = index;
 }
 
@@ -147,10 +186,10 @@ int FontSet::fallback_face(char32_t cp, bool bold) {
     return by_codepoint_[key] = index;
 }
 
-int FontSet::face_for(char32_t cp, UScriptCode script, bool bold, int previous) {
+int FontSet::face_for(char32_t cp, UScriptCode script, bool bold, int previous, std::string_view language) {
     // Combining marks and joiners belong with their base character's font.
     if (previous >= 0 && is_mark_or_joiner(cp)) return previous;
-    int own = script_face(script, bold);
+    int own = script_face(script, bold, language);
     if (own >= 0 && faces_[size_t(own)]->covers(cp)) return own;
     if (previous >= 0 && faces_[size_t(previous)]->bold == bold && faces_[size_t(previous)]->covers(cp)) return previous;
     int found = fallback_face(cp, bold);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <unicode/uscript.h>
@@ -23,8 +24,11 @@ struct FontFace {
     FT_Face ft = nullptr;      // for rasterising
     hb_font_t* hb = nullptr;   // for shaping, at a scale of one unit per font unit
     unsigned units_per_em = 1000;
+    float line_spacing = 0;    // the line height this style needs, as a multiple of the size; 0: the usual
     bool covers(char32_t cp) const;
 };
+
+struct FontFile;  // a font file and the face in it
 
 class FontSet {
 public:
@@ -38,7 +42,9 @@ public:
     // The face to draw `cp` with: the script's own font when it has the character, else the face of the
     // previous character, else any loaded face, else one fontconfig finds. -1 only when no installed
     // font has it (the caller then draws the primary font's .notdef box).
-    int face_for(char32_t cp, UScriptCode script, bool bold, int previous);
+    // `language` (BCP 47, may be empty) picks the language's own style of a script: Urdu's Nastaliq,
+    // Simplified Chinese's forms of Han.
+    int face_for(char32_t cp, UScriptCode script, bool bold, int previous, std::string_view language = {});
     int primary(bool bold);  // the Latin face, whose .notdef box marks a character no font has
     const FontFace& face(int index) const { return *faces_[size_t(index)]; }
     size_t face_count() const { return faces_.size(); }
@@ -47,14 +53,14 @@ public:
     std::vector<char32_t> uncovered(std::u16string_view text);
 
 private:
-    int load(const std::string& path, bool bold);
-    int script_face(UScriptCode script, bool bold);
+    int load(const FontFile& file, bool bold);
+    int script_face(UScriptCode script, bool bold, std::string_view language = {});
     int fallback_face(char32_t cp, bool bold);
 
     FT_Library library_ = nullptr;
     std::vector<std::unique_ptr<FontFace>> faces_;
     std::map<std::pair<std::string, bool>, int> by_path_;
-    std::map<std::pair<int, bool>, int> by_script_;         // script code, bold -> face or -1
+    std::map<std::tuple<int, bool, std::string>, int> by_script_;  // script code, bold, family -> face or -1
     std::map<std::pair<char32_t, bool>, int> by_codepoint_;  // fallback results, including misses
     static constexpr int max_searches = 256;                  // fontconfig searches for the kiosk's life
     int searches_ = 0;

@@ -73,7 +73,7 @@ WipingVector<UnitStyle> itemise(const Paragraph& p, const TextRequest& request, 
         UChar32 cp;
         U16_NEXT(p.text, i, p.length, cp);
         const auto& u = units[size_t(start)];
-        int face = fonts.face_for(char32_t(cp), u.script, u.bold, previous);
+        int face = fonts.face_for(char32_t(cp), u.script, u.bold, previous, request.language);
         if (face < 0) face = fonts.primary(u.bold);  // its .notdef: a visible box
         for (int32_t k = start; k < i; ++k) units[size_t(k)].face = face;
         previous = face;
@@ -215,6 +215,7 @@ std::shared_ptr<const TextLayout> TextEngine::layout(const TextRequest& r) {
     std::snprintf(style, sizeof style, "|%.2f|%d|%d|%.1f|%d|%.2f", double(r.px), int(r.bold), int(r.direction),
                   double(r.max_width), int(r.align), double(r.line_spacing));
     key += style;
+    key += r.language;
     for (const auto& b : r.bold_ranges) {
         std::snprintf(style, sizeof style, "|%u-%u", unsigned(b.begin), unsigned(b.end));
         key += style;
@@ -259,7 +260,13 @@ TextLayout TextEngine::compute(const TextRequest& r) {
             for (auto [a, b] : break_lines(p, advance, r.max_width)) {
                 int32_t e = b;
                 while (e > a && is_space(p.text[e - 1])) --e;  // trailing spaces take no room
-                LineBox line{0, y, 0, line_height, y + ascent, p.source[a], b < p.length ? p.source[b] : end_byte};
+                // A line set in a tall style (Urdu's Nastaliq, Burmese with its stacked marks) gets the height
+                // that style needs, so nothing touches the next line; other lines keep the usual spacing.
+                float spacing = r.line_spacing;
+                for (int32_t k = a; k < e; ++k) spacing = std::max(spacing, fonts_.face(units[size_t(k)].face).line_spacing);
+                const float this_height = r.px * spacing;
+                const float this_ascent = ascent + (this_height - line_height) * 0.7f;
+                LineBox line{0, y, 0, this_height, y + this_ascent, p.source[a], b < p.length ? p.source[b] : end_byte};
                 const size_t first_glyph = out.glyphs.size();
                 float pen = 0;
                 if (e > a) {
@@ -298,7 +305,7 @@ TextLayout TextEngine::compute(const TextRequest& r) {
                 for (size_t g = first_glyph; g < out.glyphs.size(); ++g) out.glyphs[g].x += line.x;
                 out.width = std::max(out.width, pen);
                 out.lines.push_back(line);
-                y += line_height;
+                y += this_height;
             }
         }
         if (paragraph_end >= decoded.text.size()) break;

@@ -30,7 +30,8 @@ struct TextRequest {
     float max_width = 0;                 // wrap to this width; <= 0: one line per paragraph
     Align align = Align::Start;
     std::vector<ByteRange> bold_ranges;  // emphasis inside the text
-    float line_spacing = 1.45f;          // line height as a multiple of px
+    float line_spacing = 1.45f;          // line height as a multiple of px; taller where a font needs it
+    std::string_view language;           // BCP 47 of the reader, for the language's own font style
 };
 
 struct PlacedGlyph {

@@ -33,6 +33,7 @@ TextRequest ShapingTextDrawer::request(std::string_view text, TextStyle style, f
     r.direction = direction == Direction::RightToLeft ? TextDirection::RightToLeft : TextDirection::LeftToRight;
     r.max_width = width;
     r.align = align;
+    r.language = language_;
     return r;
 }
 

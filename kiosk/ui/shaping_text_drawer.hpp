@@ -2,6 +2,7 @@
 // drawn as quads from the glyph atlas through ImGui's draw lists.
 #pragma once
 
+#include <string>
 #include "glyph_atlas.hpp"
 #include "text_drawer.hpp"
 #include "text_layout.hpp"
@@ -22,6 +23,8 @@ public:
 
     // The visitor's text size: 1 normal, larger for the larger steps. Layout sizes follow it.
     void set_text_scale(float factor) override { text_scale_ = factor; }
+    // The reader's language (BCP 47), for the language's own font style (Urdu's Nastaliq, Chinese forms).
+    void set_language(std::string language) { language_ = std::move(language); }
     float text_scale() const override { return text_scale_; }
     void set_scale(float scale) { scale_ = scale; }  // the screen's size may change (rotation)
 
@@ -38,6 +41,7 @@ private:
     GlyphAtlas& atlas_;
     float scale_;
     float text_scale_ = 1;
+    std::string language_;
 };
 
 }  // namespace haven

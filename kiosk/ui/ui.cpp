@@ -127,12 +127,21 @@ bool Ui::button(std::string_view id, Rect r, std::string_view label, ButtonKind 
     const TextStyle style = label_style(label, room, fits);
     float label_w = std::min(room, text_.measure(label, style, 0).x);
     float h = text_height(label, style, label_w + 1);
+    // Wrapped and still taller than the button (a tall script in a narrow top-bar button): smaller still,
+    // so that the label, Quick exit's above all, is never cut off.
+    const float saved_scale = text_.text_scale();
+    for (int step = 0; step < 4 && h > r.h - px(8); ++step) {
+        text_.set_text_scale(text_.text_scale() * 0.85f);
+        label_w = std::min(room, text_.measure(label, style, 0).x);
+        h = text_height(label, style, label_w + 1);
+    }
     // Icon and label centred together; the icon comes first in reading order.
     float x = r.x + (r.w - icon_w - icon_gap - label_w) / 2;
     Rect icon_box = place({x, r.y + (r.h - icon_w) / 2, icon_w, icon_w}, r);
     Rect label_box = place({x + icon_w + icon_gap, r.y + std::max(pad, (r.h - h) / 2), label_w + 1, h}, r);
     if (icon != Icon::None) draw_icon(icon, icon_box, c.text);
     text(label_box, label, style, Align::Center, c.text);
+    text_.set_text_scale(saved_scale);
     return tapped;
 }
 
@@ -203,14 +212,26 @@ bool Ui::tile(std::string_view id, Rect r, std::string_view title, std::string_v
     // A large icon at the start, the words beside it.
     const float icon_side = icon.empty() ? 0 : std::min(r.h - 2 * pad, px(120));
     Rect inner{r.x + pad + (icon_side > 0 ? icon_side + pad : 0), r.y + pad, r.w - 2 * pad - (icon_side > 0 ? icon_side + pad : 0), r.h - 2 * pad};
-    float title_h = text_height(title, TextStyle::Title, inner.w);
-    float sub_h = subtitle.empty() ? 0 : text_height(subtitle, TextStyle::Body, inner.w) + px(12);
+    // The largest pair of styles whose words fit the tile: a long translation, a tall script (Urdu's
+    // Nastaliq) or the largest text size steps down instead of running out of the tile.
+    static constexpr std::pair<TextStyle, TextStyle> sizes[] = {
+        {TextStyle::Title, TextStyle::Body}, {TextStyle::Heading, TextStyle::Body}, {TextStyle::Heading, TextStyle::Small},
+        {TextStyle::Emphasis, TextStyle::Small}};
+    TextStyle title_style = TextStyle::Title, sub_style = TextStyle::Body;
+    float title_h = 0, sub_h = 0;
+    for (const auto& [t, b] : sizes) {
+        title_style = t;
+        sub_style = b;
+        title_h = text_height(title, t, inner.w);
+        sub_h = subtitle.empty() ? 0 : text_height(subtitle, b, inner.w) + px(12);
+        if (title_h + sub_h <= inner.h) break;
+    }
     float y = r.y + std::max(pad, (r.h - title_h - sub_h) / 2);
     if (icon_side > 0)
         draw_named_icon(*list_, icon, place({r.x + pad, r.y + (r.h - icon_side) / 2, icon_side, icon_side}, r), c.text, px(6));
     Rect text_box = place({inner.x, y, inner.w, title_h}, r);
-    text(text_box, title, TextStyle::Title, Align::Start, c.text);
-    if (!subtitle.empty()) text({text_box.x, y + title_h + px(12), inner.w, sub_h}, subtitle, TextStyle::Body, Align::Start, c.text);
+    text(text_box, title, title_style, Align::Start, c.text);
+    if (!subtitle.empty()) text({text_box.x, y + title_h + px(12), inner.w, sub_h}, subtitle, sub_style, Align::Start, c.text);
     return tapped;
 }
 

@@ -35,13 +35,14 @@ fs::path make_languages_pack(const fs::path& root) {
     add("ur", "اردو", "rtl", {});
     add("my", "မြန်မာ", "ltr", {});
     add("tr", "Türkçe", "ltr", {});
+    add("zh-Hans", "简体中文", "ltr", {});
     std::ofstream(pack / "manifest.json", std::ios::trunc) << manifest.dump(2) << "\n";
     return pack;
 }
 
 }  // namespace
 
-TEST_CASE("a pack in Pashto, Dari, Urdu, Burmese and Turkish brings their interface: validated, then every screen in each") {
+TEST_CASE("a pack in Pashto, Dari, Urdu, Burmese, Turkish and Simplified Chinese brings their interface: validated, then every screen in each") {
     const fs::path root = shots_dir / "languages";
     const fs::path pack = make_languages_pack(root);
     const std::string report = root / "validate.txt";
@@ -49,12 +50,12 @@ TEST_CASE("a pack in Pashto, Dari, Urdu, Burmese and Turkish brings their interf
     const std::string validated = slurp(report);
     INFO(validated);
     // Interface coverage, per language: own strings / through a fallback / left in English.
-    for (const char* code : {"ps", "ur", "my", "tr"})
+    for (const char* code : {"ps", "ur", "my", "tr", "zh-Hans"})
         CHECK(std::regex_search(validated, std::regex(std::string("\n") + code + " .* 75 / 0 / 0 ")));
     CHECK(std::regex_search(validated, std::regex("\nprs .* 17 / 58 fa / 0 ")));  // Dari: its own words, Farsi for the rest
 
     for (const char* size : {"1920x1080", "1080x1920"}) {
-        for (const std::string code : {"ps", "prs", "ur", "my", "tr"}) {
+        for (const std::string code : {"ps", "prs", "ur", "my", "tr", "zh-Hans"}) {
             CAPTURE(code);
             CAPTURE(std::string(size));
             std::string script = slurp(HAVEN_E2E_DIR "/journey-languages.txt");
