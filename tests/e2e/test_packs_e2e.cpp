@@ -21,6 +21,27 @@ std::string slurp(const fs::path& p) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// A kiosk's world for the inbox tests, in `root`: key ngo (and stranger), the demo pack signed as each
+// version in pack-vN (by stranger for `forged`), version 1 installed into state/, and kiosk.json naming
+// the key, the state folder and root/inbox.
+void make_inbox_world(const fs::path& root, std::initializer_list<int> versions, int forged = 0) {
+    fs::create_directories(root / "inbox");
+    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    auto r = [&](const std::string& name) { return "'" + (root / name).string() + "'"; };
+    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null && " + tool + " keygen stranger > /dev/null") == 0);
+    for (int version : versions) {
+        const std::string dir = "pack-v" + std::to_string(version);
+        REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' " + r(dir)) == 0);
+        REQUIRE(sh("sed -i 's/\"version\": 1,/\"version\": " + std::to_string(version) + ",/' " + r(dir + "/manifest.json")) == 0);
+        REQUIRE(sh(tool + " sign " + r(dir) + " --key " + r(version == forged ? "stranger.secret" : "ngo.secret") + " > /dev/null") == 0);
+    }
+    REQUIRE(sh(tool + " install " + r("pack-v1") + " --into " + r("state") + " --trust " + r("ngo.pub") + " > /dev/null") == 0);
+    std::string key = slurp(root / "ngo.pub");
+    key.erase(key.find_last_not_of("\n") + 1);
+    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
+                                       << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
+}
+
 }  // namespace
 
 TEST_CASE("a kiosk with trusted keys serves the signed pack it installed, and refuses it once a file is altered") {
@@ -57,21 +78,8 @@ TEST_CASE("a kiosk with trusted keys serves the signed pack it installed, and re
 TEST_CASE("a pack dropped in the inbox is installed in the background and swapped in between visits; a forged one is refused") {
     const fs::path root = shots_dir / "inbox-test";
     fs::remove_all(root);
-    fs::create_directories(root / "inbox");
-    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    make_inbox_world(root, {1, 2, 3}, 3);
     auto r = [&](const char* name) { return "'" + (root / name).string() + "'"; };
-    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null && " + tool + " keygen stranger > /dev/null") == 0);
-    for (int version : {1, 2, 3}) {
-        const std::string dir = "pack-v" + std::to_string(version);
-        REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' " + r(dir.c_str())) == 0);
-        REQUIRE(sh("sed -i 's/\"version\": 1,/\"version\": " + std::to_string(version) + ",/' " + r((dir + "/manifest.json").c_str())) == 0);
-        REQUIRE(sh(tool + " sign " + r(dir.c_str()) + " --key " + r(version == 3 ? "stranger.secret" : "ngo.secret") + " > /dev/null") == 0);
-    }
-    REQUIRE(sh(tool + " install " + r("pack-v1") + " --into " + r("state") + " --trust " + r("ngo.pub") + " > /dev/null") == 0);
-    std::string key = slurp(root / "ngo.pub");
-    key.erase(key.find_last_not_of("\n") + 1);
-    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
-                                       << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
     // An admin copies version 2 in just after start (during a visit), a forged version 3 later.
     REQUIRE(sh("(sleep 0.3; cp -r " + r("pack-v2") + " " + r("inbox") + "; sleep 4; cp -r " + r("pack-v3") + " " + r("inbox") +
                ") > /dev/null 2>&1 &") == 0);
@@ -137,17 +145,8 @@ TEST_CASE("kiosk-pack validate checks audio files are there and really audio, an
 TEST_CASE("the inbox looks before it reads: pipes, links to devices and huge sparse files are refused, good packs still install, SIGTERM still ends the kiosk") {
     const fs::path root = shots_dir / "inbox-hostile";
     fs::remove_all(root);
-    fs::create_directories(root / "inbox");
-    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    make_inbox_world(root, {1, 2});
     auto r = [&](const char* name) { return "'" + (root / name).string() + "'"; };
-    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null") == 0);
-    for (int version : {1, 2}) {
-        const std::string dir = "pack-v" + std::to_string(version);
-        REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' " + r(dir.c_str())) == 0);
-        REQUIRE(sh("sed -i 's/\"version\": 1,/\"version\": " + std::to_string(version) + ",/' " + r((dir + "/manifest.json").c_str())) == 0);
-        REQUIRE(sh(tool + " sign " + r(dir.c_str()) + " --key " + r("ngo.secret") + " > /dev/null") == 0);
-    }
-    REQUIRE(sh(tool + " install " + r("pack-v1") + " --into " + r("state") + " --trust " + r("ngo.pub") + " > /dev/null") == 0);
     // What a hostile stick holds, made for real, beside the pack in service and a good update.
     for (const char* bad : {"fifo-pack", "zero-pack", "sparse-pack"}) REQUIRE(sh("cp -r " + r("pack-v2") + " " + r("inbox") + "/" + bad) == 0);
     REQUIRE(sh("rm " + r("inbox") + "/fifo-pack/manifest.json && mkfifo " + r("inbox") + "/fifo-pack/manifest.json") == 0);
@@ -155,10 +154,6 @@ TEST_CASE("the inbox looks before it reads: pipes, links to devices and huge spa
     REQUIRE(sh("truncate -s 3G " + r("inbox") + "/sparse-pack/manifest.json") == 0);
     REQUIRE(sh("cp -r " + r("pack-v1") + " " + r("inbox") + "/same-pack && touch " + r("inbox") + "/same-pack/.DS_Store") == 0);
     REQUIRE(sh("cp -r " + r("pack-v2") + " " + r("inbox") + "/good-pack && mkdir " + r("inbox") + "/good-pack/.Trashes") == 0);
-    std::string key = slurp(root / "ngo.pub");
-    key.erase(key.find_last_not_of("\n") + 1);
-    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
-                                       << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
     std::ofstream(root / "wait.txt") << "sleep 4000\nstats\n";
     std::string output;
     CHECK(run_kiosk("--windowed 1280x800 --config " + r("kiosk.json") + " --script " + r("wait.txt"), &output) == 0);
@@ -225,25 +220,12 @@ TEST_CASE("a stick mounted onto the inbox is noticed and its pack installed; wha
     const fs::path root = shots_dir / "inbox-mount";
     sh("umount '" + (root / "inbox").string() + "' 2> /dev/null");
     fs::remove_all(root);
-    fs::create_directories(root / "inbox");
     fs::create_directories(root / "stick");
-    const std::string tool = "'" HAVEN_KIOSK_PACK_BINARY "'";
+    make_inbox_world(root, {1, 2});
     auto r = [&](const char* name) { return "'" + (root / name).string() + "'"; };
-    REQUIRE(sh("cd '" + root.string() + "' && " + tool + " keygen ngo > /dev/null") == 0);
-    for (int version : {1, 2}) {
-        const std::string dir = "pack-v" + std::to_string(version);
-        REQUIRE(sh("cp -r '" HAVEN_DEMO_PACK "' " + r(dir.c_str())) == 0);
-        REQUIRE(sh("sed -i 's/\"version\": 1,/\"version\": " + std::to_string(version) + ",/' " + r((dir + "/manifest.json").c_str())) == 0);
-        REQUIRE(sh(tool + " sign " + r(dir.c_str()) + " --key " + r("ngo.secret") + " > /dev/null") == 0);
-    }
-    REQUIRE(sh(tool + " install " + r("pack-v1") + " --into " + r("state") + " --trust " + r("ngo.pub") + " > /dev/null") == 0);
     // The stick, as a Mac leaves it: the pack at its root, with .DS_Store, ._ files and .Trashes.
     REQUIRE(sh("cp -r " + r("pack-v2") + "/. " + r("stick") + " && touch " + r("stick") + "/.DS_Store " + r("stick") + "/._manifest.json && mkdir " +
                r("stick") + "/.Trashes") == 0);
-    std::string key = slurp(root / "ngo.pub");
-    key.erase(key.find_last_not_of("\n") + 1);
-    std::ofstream(root / "kiosk.json") << "{\"trusted_keys\": [\"" << key << "\"], \"state_dir\": \"" << (root / "state").string()
-                                       << "\", \"inbox\": \"" << (root / "inbox").string() << "\"}";
     std::ofstream(root / "wait.txt") << "sleep 6000\nstats\n";
     // Plugged in a second after start: a bind mount puts the whole stick there at once, as a real mount does.
     REQUIRE(sh("(sleep 1; mount --bind " + r("stick") + " " + r("inbox") + ") > /dev/null 2>&1 &") == 0);
