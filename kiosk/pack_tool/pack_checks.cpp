@@ -1,6 +1,7 @@
 #include "pack_checks.hpp"
 
 #include "font_set.hpp"
+#include "pack_po.hpp"
 #include "po_catalogue.hpp"
 #include "safe_file.hpp"
 #include "ui_text.hpp"
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <set>
 #include <unistd.h>
+#include <unicode/uscript.h>
 
 namespace haven {
 
@@ -119,19 +121,63 @@ PackVerdict judge_pack(const std::filesystem::path& directory, const Date& today
                                     "' (nor in its fallback languages) and show in English: " + some +
                                     ". Translate them in ui/" + code + ".po (start from kiosk-pack ui-template)."});
         }
+        // Characters no installed font draws, named where they are, with their script: a language whose
+        // script has no font at all shows as boxes.
         FontSet fonts;
+        std::string places_error;
+        const auto places = text_places(directory, places_error);
+        std::map<std::string, size_t> reported;
+        for (const auto& place : places)
+            for (const auto& [code, text] : place.by_language) {
+                std::set<char32_t> missing;
+                for (char32_t c : fonts.uncovered(decode_utf8(text).text)) missing.insert(c);
+                if (missing.empty()) continue;
+                std::string list;
+                for (char32_t c : missing) {
+                    char hex[16];
+                    std::snprintf(hex, sizeof hex, "U+%04X ", unsigned(c));
+                    list += hex;
+                    if (no_glyph[code].find(hex) == std::string::npos) no_glyph[code] += hex;
+                }
+                UErrorCode status = U_ZERO_ERROR;
+                const char* script = uscript_getName(uscript_getScript(UChar32(*missing.begin()), &status));
+                if (++reported[code] > 10) continue;  // the table below still lists every character
+                const size_t space = place.context.find(' ');
+                problems.push_back({Problem::Severity::Error, place.context.substr(0, space), place.context.substr(space + 1) + "/" + code,
+                                    "uses characters no installed font can draw (" + list + "in " + (script ? script : "an unknown") +
+                                        " script); visitors would see boxes. Install a font for that script or fix the text."});
+            }
+        // The interface catalogues and the languages' own names are drawn too.
         for (const auto& [code, texts] : texts_by_language(*result.content)) {
             std::set<char32_t> missing;
             for (const auto& s : texts)
                 for (char32_t c : fonts.uncovered(decode_utf8(s).text)) missing.insert(c);
+            std::string list;
             for (char32_t c : missing) {
                 char hex[16];
                 std::snprintf(hex, sizeof hex, "U+%04X ", unsigned(c));
-                no_glyph[code] += hex;
+                if (no_glyph[code].find(hex) == std::string::npos) {
+                    no_glyph[code] += hex;
+                    list += hex;
+                }
             }
-            if (!missing.empty())
-                problems.push_back({Problem::Severity::Error, "", "", "texts in '" + code + "' use characters no installed font can draw (" +
-                                                                                 no_glyph[code] + "); visitors would see boxes. Install a font or fix the text."});
+            if (!list.empty())
+                problems.push_back({Problem::Severity::Error, "", "", "texts in '" + code + "' (its name, its interface catalogue) use characters no "
+                                                                  "installed font can draw (" + list + "); visitors would see boxes. Install a font or fix the text."});
+        }
+        // Which texts a language shows in another language, named (the table counts them).
+        for (size_t index = 0; index < result.content->manifest.languages.size(); ++index) {
+            const auto& lang = result.content->manifest.languages[index];
+            std::vector<std::string> falling;
+            for (const auto& place : places)
+                if (!place.by_language.count(lang.code)) falling.push_back(place.context);
+            if (falling.empty() || lang.code == result.content->manifest.default_language) continue;
+            std::string some;
+            for (size_t i = 0; i < falling.size() && i < 5; ++i) some += (i ? "; " : "") + falling[i];
+            if (falling.size() > 5) some += "; and " + std::to_string(falling.size() - 5) + " more (kiosk-pack po export lists them all)";
+            problems.push_back({Problem::Severity::Warning, "manifest.json", "/languages/" + std::to_string(index),
+                                std::to_string(falling.size()) + " texts are not translated into '" + lang.code +
+                                    "' and show in its fallback language: " + some + "."});
         }
     }
     return v;

@@ -192,6 +192,19 @@ bool write_atomically(const fs::path& file, const std::string& bytes) {
 
 }  // namespace
 
+std::vector<TextPlace> text_places(const fs::path& pack, std::string& error) {
+    std::vector<TextPlace> out;
+    auto text = read_pack_text(pack, error);
+    if (!text) return out;
+    for (const Slot& s : slots_of(*text)) {
+        TextPlace place{s.context, {}};
+        for (const auto& code : text->codes)
+            if (auto t = code == text->source_language ? std::optional(s.source) : translation(s, code)) place.by_language[code] = *t;
+        out.push_back(std::move(place));
+    }
+    return out;
+}
+
 PoExport export_po(const fs::path& pack, const std::string& language) {
     PoExport r;
     auto text = read_pack_text(pack, r.error);

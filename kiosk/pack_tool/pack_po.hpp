@@ -10,10 +10,19 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace haven {
+
+// Every translatable text of a pack where it lives ("services.json service \"x\" /description"), with
+// its text in each language that has one: for export, and for reports that name texts an editor knows.
+struct TextPlace {
+    std::string context;
+    std::map<std::string, std::string> by_language;
+};
+std::vector<TextPlace> text_places(const std::filesystem::path& pack, std::string& error);
 
 struct PoExport {
     bool ok = false;

@@ -135,3 +135,23 @@ TEST_CASE("po import is all or nothing: a broken file or a translation that brea
     CHECK(slurp(pack / "contacts.json") == before);
     CHECK_FALSE(fs::exists(pack / "translations"));
 }
+
+TEST_CASE("validate names the text that holds characters no font draws, and the texts a language shows in another") {
+    const fs::path root = shots_dir / "validate-names";
+    fs::remove_all(root);
+    fs::create_directories(root);
+    fs::copy(HAVEN_TEST_DATA "/minimal-pack", root / "pack", fs::copy_options::recursive);
+    auto topics = nlohmann::ordered_json::parse(slurp(root / "pack" / "topics.json"));
+    topics["topics"][0]["title"]["fr"] = "Droit \U0001B000 asile";  // Kana Supplement: no installed font has it
+    topics["topics"][0]["summary"].erase("ar");
+    std::ofstream(root / "pack" / "topics.json", std::ios::trunc) << topics.dump(2) << "\n";
+    const std::string out = (root / "out.txt").string();
+    CHECK(std::system(("'" HAVEN_KIOSK_PACK_BINARY "' validate '" + (root / "pack").string() + "' > '" + out + "'").c_str()) != 0);
+    const std::string report = slurp(out);
+    INFO(report);
+    CHECK(report.find("topics.json topic \"asylum\" /title/fr: uses characters no installed font can draw (U+1B000 in Katakana script)") !=
+          std::string::npos);
+    CHECK(report.find("manifest.json /languages/1: warning: 12 texts are not translated into 'ar' and show in its fallback language: "
+                      "contacts.json contact \"emergency-112\" /name;") != std::string::npos);
+    CHECK(report.find("manifest.json /languages/2: warning: 11 texts are not translated into 'fr'") != std::string::npos);  // Arabic: one more, its summary
+}
