@@ -8,7 +8,6 @@
 #include <sodium.h>
 
 #include <cctype>
-#include <unistd.h>
 
 namespace haven {
 
@@ -24,7 +23,7 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, std::vector<Pro
         return config;
     }
     // It names the keys to trust: if others could change it, it says nothing trustworthy.
-    if ((stamp.mode & 022) != 0 || (stamp.owner != 0 && stamp.owner != ::geteuid())) {
+    if (!others_can_change(stamp).empty()) {
         diag.error("", "can be changed by users other than root or the kiosk's own user; it names the keys the kiosk trusts, so "
                        "no pack is served until it is fixed: chown root and chmod 644 it.");
         config.closed = true;

@@ -80,6 +80,14 @@ std::optional<FileStamp> lstat_at(int folder_fd, const char* name) {
     return stamp_from(st);
 }
 
+std::string others_can_change(const FileStamp& stamp) {
+    if ((stamp.mode & 022) != 0)
+        return "can be changed by users other than its owner (mode " + std::to_string((stamp.mode >> 6) & 7) +
+               std::to_string((stamp.mode >> 3) & 7) + std::to_string(stamp.mode & 7) + ")";
+    if (stamp.owner != 0 && stamp.owner != ::geteuid()) return "belongs to another user (uid " + std::to_string(stamp.owner) + ")";
+    return {};
+}
+
 int open_regular_beneath(int folder_fd, std::string_view relative, FileStamp& stamp, std::string& error) {
     if (!is_plain_relative_path(relative)) {
         error = "is not a plain path inside the folder";

@@ -62,4 +62,9 @@ bool read_chunks(int fd, const FileStamp& stamp, const std::function<bool(const 
 FileStamp stamp_of(int fd);
 std::optional<FileStamp> lstat_at(int folder_fd, const char* name);  // the entry itself, not a link's target
 
+// Why a user other than root or this process's own could change what `stamp` describes ("can be changed
+// by users other than its owner (mode 777)", "belongs to another user (uid 1000)"), or empty when none
+// could: the one rule for the state folder, its packs and the configuration.
+std::string others_can_change(const FileStamp& stamp);
+
 }  // namespace haven

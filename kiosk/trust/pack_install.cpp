@@ -91,7 +91,8 @@ private:
     bool held_ = false;
 };
 
-// Removes copies that are neither current nor previous, and staging folders left by crashes.
+// Removes copies that are neither current nor previous (staging folders left by crashes go at the
+// next install's start).
 void prune(const fs::path& state) {
     std::error_code ec;
     const fs::path current = fs::read_symlink(state / "current", ec).filename();
@@ -122,15 +123,12 @@ std::string unsafe_state_folder(const fs::path& state) {
         if (above == above.parent_path()) break;
     }
     for (const fs::path& dir : {state, state / "packs"}) {
-        struct stat st {};
-        if (::lstat(dir.c_str(), &st) != 0) continue;  // not there yet
-        if (!S_ISDIR(st.st_mode)) return dir.string() + " is not a folder";
-        if ((st.st_mode & 022) != 0)
-            return dir.string() + " can be changed by users other than its owner; the kiosk will not serve or install from it. "
-                                  "Make it writable by its owner only: chmod go-w " + dir.string();
-        if (st.st_uid != 0 && st.st_uid != ::geteuid())
-            return dir.string() + " belongs to another user (uid " + std::to_string(st.st_uid) +
-                   "); it must belong to root or to the kiosk's own user.";
+        auto stamp = lstat_at(AT_FDCWD, dir.c_str());
+        if (!stamp) continue;  // not there yet
+        if (!S_ISDIR(stamp->mode)) return dir.string() + " is not a folder";
+        if (auto why = others_can_change(*stamp); !why.empty())
+            return dir.string() + " " + why + "; the kiosk will not serve or install from it. It must belong to root or the kiosk's "
+                                              "own user and be writable by its owner only: chmod go-w " + dir.string();
     }
     return {};
 }

@@ -52,15 +52,6 @@ bool write_all(int fd, const char* p, size_t n) {
     return true;
 }
 
-std::string private_problem(const PackEntry& e) {
-    if ((e.stamp.mode & 022) != 0)
-        return "can be changed by users other than its owner (mode " + std::to_string((e.stamp.mode >> 6) & 7) +
-               std::to_string((e.stamp.mode >> 3) & 7) + std::to_string(e.stamp.mode & 7) +
-               "); the kiosk serves only what nobody else can change. An admin should reinstall the pack.";
-    if (e.stamp.owner != 0 && e.stamp.owner != ::geteuid())
-        return "belongs to another user (uid " + std::to_string(e.stamp.owner) + "); the kiosk serves only its own or root's files.";
-    return {};
-}
 
 }  // namespace
 
@@ -152,7 +143,9 @@ PackRead read_pack(const std::filesystem::path& path, const PackReadOptions& opt
     for (const auto& e : listing.entries) {
         if (e.path == "manifest.json" || e.path == signature_file) continue;
         if (options.require_private && e.kind != PackEntry::Kind::Link) {
-            if (auto why = private_problem(e); !why.empty()) problem(e.path, why);
+            if (auto why = others_can_change(e.stamp); !why.empty())
+                problem(e.path, why + "; the kiosk serves only what nobody but root or its own user can change. An admin should "
+                                      "reinstall the pack.");
         }
         using Kind = PackEntry::Kind;
         if (e.kind == Kind::Link) {
