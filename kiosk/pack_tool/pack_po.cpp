@@ -1,5 +1,6 @@
 #include "pack_po.hpp"
 
+#include "file_replace.hpp"
 #include "json_document.hpp"
 #include "pack_loader.hpp"
 #include "po_catalogue.hpp"
@@ -8,8 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -178,17 +177,6 @@ std::optional<PoCatalogue> read_record(const fs::path& pack, const std::string& 
     return parse_po(*text, diag);
 }
 
-bool write_atomically(const fs::path& file, const std::string& bytes) {
-    const fs::path temp = file.string() + ".new";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << bytes;
-        if (!out) return false;
-    }
-    std::error_code ec;
-    fs::rename(temp, file, ec);
-    return !ec;
-}
 
 }  // namespace
 
@@ -341,10 +329,10 @@ PoImport import_po(const fs::path& pack, const std::string& language, const std:
         return r;
     }
     for (const auto& [name, bytes] : updated)
-        if (!write_atomically(pack / name, bytes)) return r.error = "could not write " + name, r;
+        if (!replace_file(pack / name, bytes, 0644)) return r.error = "could not write " + name, r;
     std::error_code ec;
     fs::create_directories(pack / "translations", ec);
-    if (!write_atomically(pack / "translations" / (language + ".po"), po_text))
+    if (!replace_file(pack / "translations" / (language + ".po"), po_text, 0644))
         return r.error = "could not write translations/" + language + ".po", r;
     r.ok = true;
     return r;

@@ -1,12 +1,10 @@
 #include "admin_gate.hpp"
 
+#include "file_replace.hpp"
 #include "safe_file.hpp"
 #include "wipe.hpp"
 
-#include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -34,13 +32,8 @@ AdminGate::AdminGate(std::string pin_hash, std::filesystem::path record) : hash_
 }
 
 void AdminGate::save() const {
-    if (record_.empty()) return;
-    const std::string temp = record_.string() + ".new", text = std::to_string(failures_) + "\n";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) return;  // a read-only state folder: the count lives in memory only
-    const bool written = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (written) std::rename(temp.c_str(), record_.c_str());
+    // A read-only state folder: the count then lives in memory only.
+    if (!record_.empty()) replace_file(record_, std::to_string(failures_) + "\n", 0600);
 }
 
 AdminGate::Result AdminGate::try_pin(std::string& pin, double now) {

@@ -1,5 +1,6 @@
 #include "pack_install.hpp"
 
+#include "file_replace.hpp"
 #include "pack_service.hpp"
 
 #include <cerrno>
@@ -44,20 +45,11 @@ bool switch_link(const fs::path& state, const char* link, const fs::path& target
     return !ec && fsync_path(state, true);
 }
 
-// A small state file replaced atomically (written beside, fsynced, renamed), readable by the kiosk.
+// A small state file replaced atomically, readable by the kiosk; the folder synced after the rename.
 bool write_state_file(const fs::path& state, const char* name, const std::string& text) {
-    const fs::path temp = state / (std::string(name) + ".new");
-    ::unlink(temp.c_str());
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) return false;
-    ::fchmod(fd, 0644);
-    const bool written = ::write(fd, text.data(), text.size()) == ssize_t(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
+    const bool replaced = replace_file(state / name, text, 0644, checkpoint);
     checkpoint();
-    std::error_code ec;
-    if (written) fs::rename(temp, state / name, ec);
-    checkpoint();
-    return written && !ec && fsync_path(state, true);
+    return replaced && fsync_path(state, true);
 }
 
 // The folder, created with exactly these modes whatever the umask of whoever runs the first install.
