@@ -58,10 +58,6 @@ std::map<std::string, std::vector<std::string>> texts_by_language(const Content&
                       for (const auto& item : b.items) out[code].push_back(item);
                   }
           });
-    // The interface strings the pack brings are drawn too, and the language's own name on the picker.
-    for (const auto& [code, catalogue] : content.ui_catalogues)
-        for (const auto& [id, text] : catalogue.strings) out[code].push_back(text);
-    for (const auto& l : content.manifest.languages) out[l.code].push_back(l.name);
     return out;
 }
 

@@ -147,8 +147,12 @@ PackVerdict judge_pack(const std::filesystem::path& directory, const Date& today
                                     "uses characters no installed font can draw (" + list + "in " + (script ? script : "an unknown") +
                                         " script); visitors would see boxes. Install a font for that script or fix the text."});
             }
-        // The interface catalogues and the languages' own names are drawn too.
-        for (const auto& [code, texts] : texts_by_language(*result.content)) {
+        // The interface catalogues and the languages' own names are drawn too (the texts were checked above).
+        std::map<std::string, std::vector<std::string>> drawn;
+        for (const auto& [code, catalogue] : result.content->ui_catalogues)
+            for (const auto& [id, text] : catalogue.strings) drawn[code].push_back(text);
+        for (const auto& l : result.content->manifest.languages) drawn[l.code].push_back(l.name);
+        for (const auto& [code, texts] : drawn) {
             std::set<char32_t> missing;
             for (const auto& s : texts)
                 for (char32_t c : fonts.uncovered(decode_utf8(s).text)) missing.insert(c);
